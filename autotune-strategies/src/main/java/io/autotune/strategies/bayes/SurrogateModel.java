@@ -1,0 +1,84 @@
+package io.autotune.strategies.bayes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Builds the acquisition for one proposal from the observations: warps and standardises the losses,
+ * fits the hyperparameters (on at most {@link #MAX_FIT_POINTS} experiments, so the fit stays cheap
+ * late in a task), conditions the process, adds pending experiments as "kriging believer" fantasies
+ * (observed at the predicted mean, which removes their uncertainty so parallel slots spread out),
+ * and learns feasibility from failures. Stateless.
+ */
+final class SurrogateModel {
+  static final int MAX_FIT_POINTS = 80;
+
+  private SurrogateModel() {}
+
+  static Acquisition acquisition(
+      SpaceEncoding encoding, Observations observations, RandomGenerator random) {
+    Kernel kernel = new Kernel(encoding.groups());
+    double[][] x = observations.successes().toArray(double[][]::new);
+    double[] y = OutputWarping.apply(observations.losses());
+    Hyperparameters h =
+        x.length == 0
+            ? HyperparameterFit.priorMode(kernel.groups())
+            : fitOnSubset(kernel, x, y, random);
+    Optional<FeasibilityModel> feasibility =
+        observations.failures().isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new FeasibilityModel(
+                    kernel, x, observations.failures().toArray(double[][]::new), h.lengthScales()));
+    if (x.length == 0) {
+      List<double[]> known = new ArrayList<>(observations.failures());
+      known.addAll(observations.pending());
+      double[][] kx = known.toArray(double[][]::new);
+      GaussianProcess where = GaussianProcess.fit(kernel, kx, new double[kx.length], h);
+      return Acquisition.exploration(encoding, where, feasibility);
+    }
+    GaussianProcess model = withFantasies(kernel, x, y, h, observations.pending());
+    double best = Arrays.stream(y).min().orElse(0);
+    return Acquisition.expectedImprovement(encoding, model, feasibility, best);
+  }
+
+  private static Hyperparameters fitOnSubset(
+      Kernel kernel, double[][] x, double[] y, RandomGenerator random) {
+    if (x.length <= MAX_FIT_POINTS) {
+      return HyperparameterFit.fit(kernel, x, y, random);
+    }
+    // keep the best half of the budget (where the search works) and spread the rest over the others
+    Integer[] order = new Integer[x.length];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
+    int keepBest = MAX_FIT_POINTS / 2;
+    int others = MAX_FIT_POINTS - keepBest;
+    double stride = (x.length - keepBest) / (double) others;
+    double[][] sx = new double[MAX_FIT_POINTS][];
+    double[] sy = new double[MAX_FIT_POINTS];
+    for (int i = 0; i < MAX_FIT_POINTS; i++) {
+      int index = i < keepBest ? order[i] : order[keepBest + (int) ((i - keepBest) * stride)];
+      sx[i] = x[index];
+      sy[i] = y[index];
+    }
+    return HyperparameterFit.fit(kernel, sx, OutputWarping.standardise(sy), random);
+  }
+
+  private static GaussianProcess withFantasies(
+      Kernel kernel, double[][] x, double[] y, Hyperparameters h, List<double[]> pending) {
+    GaussianProcess model = GaussianProcess.fit(kernel, x, y, h);
+    if (pending.isEmpty()) {
+      return model;
+    }
+    double[][] all = Arrays.copyOf(x, x.length + pending.size());
+    double[] ally = Arrays.copyOf(y, y.length + pending.size());
+    for (int i = 0; i < pending.size(); i++) {
+      all[x.length + i] = pending.get(i);
+      ally[x.length + i] = model.mean(pending.get(i));
+    }
+    return GaussianProcess.fit(kernel, all, ally, h);
+  }
+}
