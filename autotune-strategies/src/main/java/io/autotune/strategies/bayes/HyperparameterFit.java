@@ -2,19 +2,13 @@ package io.autotune.strategies.bayes;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.optim.InitialGuess;
-import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.SimpleBounds;
-import org.hipparchus.optim.nonlinear.scalar.GoalType;
-import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 /**
  * Fits the kernel hyperparameters by maximising the log marginal likelihood plus log priors (a MAP
- * estimate), with BOBYQA inside bounds from the best few of a set of random starts. The priors keep
- * the fit sane on a handful of points: length scales around half the unit cube, signal variance
- * around 1 (the output is standardised), small noise. Stateless.
+ * estimate): a set of random starts is screened by value, and the best few are refined with a
+ * bounded L-BFGS on the analytic gradient. The priors keep the fit sane on a handful of points:
+ * length scales around half the unit cube, signal variance around 1 (the output is standardised),
+ * small noise. Stateless.
  */
 final class HyperparameterFit {
   static final double LOG_LENGTH_MEAN = Math.log(0.5);
@@ -22,19 +16,17 @@ final class HyperparameterFit {
   static final double LOG_SIGNAL_SD = 1.0;
   static final double LOG_NOISE_MEAN = Math.log(1e-3);
   static final double LOG_NOISE_SD = 2.0;
+  static final double MIN_LENGTH = 0.01;
+  static final double MAX_LENGTH = 20;
   private static final int SCREENED_STARTS = 12;
   private static final int REFINED_STARTS = 2;
-  private static final int EVALUATIONS_PER_START = 90;
+  private static final int ITERATIONS = 40;
 
   private HyperparameterFit() {}
 
   /** The prior's centre, used when there is too little data to fit. */
   static Hyperparameters priorMode(int groups) {
-    double[] theta = new double[groups + 2];
-    Arrays.fill(theta, 0, groups, LOG_LENGTH_MEAN);
-    theta[groups] = 0;
-    theta[groups + 1] = LOG_NOISE_MEAN;
-    return Hyperparameters.fromLog(theta);
+    return Hyperparameters.fromLog(centre(groups));
   }
 
   static Hyperparameters fit(Kernel kernel, double[][] x, double[] y, RandomGenerator random) {
@@ -42,39 +34,50 @@ final class HyperparameterFit {
     if (x.length < 2) {
       return priorMode(g);
     }
-    MarginalLikelihood likelihood = new MarginalLikelihood(kernel, x, y);
+    Posterior posterior = new Posterior(new MarginalLikelihood(kernel, x, y), g);
     double[] lower = new double[g + 2];
     double[] upper = new double[g + 2];
-    Arrays.fill(lower, 0, g, Math.log(0.01));
-    Arrays.fill(upper, 0, g, Math.log(20));
+    Arrays.fill(lower, 0, g, Math.log(MIN_LENGTH));
+    Arrays.fill(upper, 0, g, Math.log(MAX_LENGTH));
     lower[g] = Math.log(0.05);
     upper[g] = Math.log(20);
     lower[g + 1] = Math.log(1e-6);
     upper[g + 1] = Math.log(0.5);
-    Objective objective = new Objective(likelihood, g);
-    double[][] starts = screenedStarts(objective, lower, upper, random);
-    for (double[] start : starts) {
-      refine(objective, start, lower, upper);
+    double[] best = null;
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (double[] start : screenedStarts(posterior, lower, upper, random)) {
+      double[] theta = BoundedLbfgs.minimise(posterior, start, lower, upper, ITERATIONS);
+      double value = posterior.valueAndGradient(theta, null);
+      if (value < bestValue) {
+        bestValue = value;
+        best = theta;
+      }
     }
-    return Hyperparameters.fromLog(objective.best);
+    return Hyperparameters.fromLog(best);
+  }
+
+  private static double[] centre(int groups) {
+    double[] theta = new double[groups + 2];
+    Arrays.fill(theta, 0, groups, LOG_LENGTH_MEAN);
+    theta[groups + 1] = LOG_NOISE_MEAN;
+    return theta;
   }
 
   private static double[][] screenedStarts(
-      Objective objective, double[] lower, double[] upper, RandomGenerator random) {
+      Posterior posterior, double[] lower, double[] upper, RandomGenerator random) {
     int dim = lower.length;
-    int g = dim - 2;
+    double[] centre = centre(dim - 2);
     double[][] candidates = new double[SCREENED_STARTS][];
     double[] values = new double[SCREENED_STARTS];
     for (int s = 0; s < SCREENED_STARTS; s++) {
-      double[] theta = new double[dim];
-      for (int k = 0; k < dim; k++) {
-        double centre = k < g ? LOG_LENGTH_MEAN : k == g ? 0 : LOG_NOISE_MEAN;
-        double spread = k < g ? LOG_LENGTH_SD : k == g ? LOG_SIGNAL_SD : LOG_NOISE_SD;
-        double value = s == 0 ? centre : centre + spread * (2 * random.nextDouble() - 1) * 1.5;
-        theta[k] = Math.min(upper[k] - 1e-3, Math.max(lower[k] + 1e-3, value));
+      double[] theta = centre.clone();
+      for (int k = 0; s > 0 && k < dim; k++) {
+        double spread = k < dim - 2 ? LOG_LENGTH_SD : k == dim - 2 ? LOG_SIGNAL_SD : LOG_NOISE_SD;
+        theta[k] += spread * 1.5 * (2 * random.nextDouble() - 1);
+        theta[k] = Math.min(upper[k], Math.max(lower[k], theta[k]));
       }
       candidates[s] = theta;
-      values[s] = objective.value(theta);
+      values[s] = posterior.valueAndGradient(theta, null);
     }
     Integer[] order = new Integer[SCREENED_STARTS];
     Arrays.setAll(order, i -> i);
@@ -86,49 +89,29 @@ final class HyperparameterFit {
     return best;
   }
 
-  private static void refine(Objective objective, double[] start, double[] lower, double[] upper) {
-    BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * start.length + 1, 0.5, 1e-3);
-    try {
-      optimizer.optimize(
-          new MaxEval(EVALUATIONS_PER_START),
-          new ObjectiveFunction(objective::value),
-          GoalType.MINIMIZE,
-          new InitialGuess(start),
-          new SimpleBounds(lower, upper));
-    } catch (MathIllegalStateException tooManyEvaluations) {
-      // the best point seen so far is kept by the objective
-    }
-  }
-
-  /** Negative log posterior of the hyperparameters; remembers the best point it was asked at. */
-  private static final class Objective {
+  /** Negative log posterior of the log hyperparameters: likelihood plus Gaussian log priors. */
+  private static final class Posterior implements BoundedLbfgs.Differentiable {
     private final MarginalLikelihood likelihood;
     private final int groups;
-    private double[] best;
-    private double bestValue = Double.POSITIVE_INFINITY;
 
-    Objective(MarginalLikelihood likelihood, int groups) {
+    Posterior(MarginalLikelihood likelihood, int groups) {
       this.likelihood = likelihood;
       this.groups = groups;
     }
 
-    double value(double[] theta) {
-      double prior = 0;
-      for (int k = 0; k < groups; k++) {
-        prior += square((theta[k] - LOG_LENGTH_MEAN) / LOG_LENGTH_SD);
-      }
-      prior += square(theta[groups] / LOG_SIGNAL_SD);
-      prior += square((theta[groups + 1] - LOG_NOISE_MEAN) / LOG_NOISE_SD);
-      double value = likelihood.negativeLog(Hyperparameters.fromLog(theta)) + 0.5 * prior;
-      if (value < bestValue) {
-        bestValue = value;
-        best = theta.clone();
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+      double value = likelihood.negativeLog(theta, gradient);
+      for (int k = 0; k < theta.length; k++) {
+        double mean = k < groups ? LOG_LENGTH_MEAN : k == groups ? 0 : LOG_NOISE_MEAN;
+        double sd = k < groups ? LOG_LENGTH_SD : k == groups ? LOG_SIGNAL_SD : LOG_NOISE_SD;
+        double z = (theta[k] - mean) / sd;
+        value += 0.5 * z * z;
+        if (gradient != null) {
+          gradient[k] += z / sd;
+        }
       }
       return value;
-    }
-
-    private static double square(double v) {
-      return v * v;
     }
   }
 }
