@@ -1,53 +1,151 @@
 package io.autotune.strategies.bayes;
 
 /**
- * The probability that a configuration runs at all, learnt from which experiments failed. A
- * kernel-weighted Beta-Bernoulli estimate: each finished experiment votes for its neighbourhood
- * with weight equal to its kernel correlation, on top of a prior at the overall success rate. Far
- * from every experiment the probability is the overall rate; next to failures it tends to 0. It is
- * multiplied into the acquisition, so failures shape the search without ever becoming fake scores.
- * Immutable and thread-safe.
+ * The probability that a configuration runs at all, learnt from which experiments failed: a
+ * Gaussian-process classifier with a probit link, fitted by the Laplace approximation (Rasmussen
+ * and Williams, Algorithm 3.1). Deep inside a cluster of failures the probability falls towards
+ * zero; far from every experiment it returns to the overall success rate. It is multiplied into the
+ * acquisition, so failures shape the search without ever becoming fake scores. Immutable and
+ * thread-safe.
  */
 final class FeasibilityModel {
-  private static final double PRIOR_WEIGHT = 1.0;
-  private final Kernel kernel;
-  private final double[][] successes;
-  private final double[][] failures;
-  private final double[] inverseSquaredLengths;
-  private final double priorSuccess;
-  private final double priorFailure;
+  /** Prior variance of the latent function: large enough for confident, sharp boundaries. */
+  static final double SIGNAL_VARIANCE = 16.0;
 
-  FeasibilityModel(
-      Kernel kernel, double[][] successes, double[][] failures, double[] lengthScales) {
+  private static final int MAX_NEWTON_STEPS = 30;
+  private final Kernel kernel;
+  private final double[][] x;
+  private final double[] inverseSquaredLengths;
+  private final double priorMean;
+  private final double[] gradient;
+
+  /**
+   * @param x the points of finished experiments
+   * @param ok whether each ran
+   * @param lengthScales the objective model's length scales, shortened: failure boundaries are
+   *     usually sharper than the objective's trend
+   */
+  FeasibilityModel(Kernel kernel, double[][] x, boolean[] ok, double[] lengthScales) {
     this.kernel = kernel;
-    this.successes = successes;
-    this.failures = failures;
-    this.inverseSquaredLengths = new double[lengthScales.length];
+    this.x = x;
+    int n = x.length;
+    inverseSquaredLengths = new double[lengthScales.length];
     for (int k = 0; k < lengthScales.length; k++) {
-      // failure boundaries are often sharper than the objective's trend: cap the reach of a vote
-      double l = Math.min(lengthScales[k], 0.5);
+      double l = Math.min(0.25, Math.max(0.05, lengthScales[k]));
       inverseSquaredLengths[k] = 1 / (l * l);
     }
-    double rate = (successes.length + 1.0) / (successes.length + failures.length + 2.0);
-    this.priorSuccess = PRIOR_WEIGHT * rate;
-    this.priorFailure = PRIOR_WEIGHT * (1 - rate);
-  }
-
-  boolean hasFailures() {
-    return failures.length > 0;
-  }
-
-  double logProbability(double[] point) {
-    double ok = priorSuccess + votes(point, successes);
-    double bad = priorFailure + votes(point, failures);
-    return Math.log(ok / (ok + bad));
-  }
-
-  private double votes(double[] point, double[][] points) {
-    double sum = 0;
-    for (double[] p : points) {
-      sum += Kernel.correlation(kernel.scaledDistance(point, p, inverseSquaredLengths));
+    int successes = 0;
+    for (boolean b : ok) {
+      successes += b ? 1 : 0;
     }
-    return sum;
+    double rate = Math.min(0.95, Math.max(0.05, (successes + 1.0) / (n + 2.0)));
+    priorMean = Probit.quantile(rate);
+    double[] k = covariance();
+    double[] f = new double[n];
+    double[] grad = new double[n];
+    double[] root = new double[n];
+    double[] l = new double[n * n];
+    for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
+      likelihoodDerivatives(f, ok, grad, root);
+      double[] fNew = newtonStep(k, f, grad, root, l);
+      double change = 0;
+      for (int i = 0; i < n; i++) {
+        change = Math.max(change, Math.abs(fNew[i] - f[i]));
+      }
+      f = fNew;
+      if (change < 1e-6) {
+        break;
+      }
+    }
+    likelihoodDerivatives(f, ok, grad, root);
+    this.gradient = grad;
+  }
+
+  /**
+   * log P(the configuration runs), read at the latent mean (a plug-in estimate). Averaging the
+   * probit over the latent variance, as the textbook does, saturates around 0.1 to 0.2 inside a
+   * region of many failures: too weak against the optimism of EI about a region that has no
+   * objective data.
+   */
+  double logProbability(double[] point) {
+    double mean = 0;
+    for (int i = 0; i < x.length; i++) {
+      mean += covariance(point, x[i]) * gradient[i];
+    }
+    return Probit.logCdf(priorMean + mean);
+  }
+
+  private double covariance(double[] a, double[] b) {
+    return SIGNAL_VARIANCE * Kernel.correlation(kernel.scaledDistance(a, b, inverseSquaredLengths));
+  }
+
+  private double[] covariance() {
+    int n = x.length;
+    double[] k = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double v = covariance(x[i], x[j]);
+        k[i * n + j] = v;
+        k[j * n + i] = v;
+      }
+    }
+    return k;
+  }
+
+  /** ∇ log p(y|f) and √W, W = −∇∇ log p(y|f), for the probit likelihood at latent f. */
+  private void likelihoodDerivatives(double[] f, boolean[] ok, double[] grad, double[] root) {
+    for (int i = 0; i < f.length; i++) {
+      double y = ok[i] ? 1 : -1;
+      double z = y * (priorMean + f[i]);
+      double ratio = Probit.pdfOverCdf(z);
+      grad[i] = y * ratio;
+      root[i] = Math.sqrt(Math.max(0, ratio * ratio + z * ratio));
+    }
+  }
+
+  /** L L^T = I + √W K √W, into {@code l}. */
+  private static void factorB(double[] k, double[] root, double[] l) {
+    int n = root.length;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        l[i * n + j] = root[i] * k[i * n + j] * root[j] + (i == j ? 1 : 0);
+      }
+    }
+    Cholesky.factor(l, n);
+  }
+
+  /** One Newton step of Algorithm 3.1: f ← K a with a = b − √W B⁻¹ √W K b, b = W f + ∇. */
+  private static double[] newtonStep(
+      double[] k, double[] f, double[] grad, double[] root, double[] l) {
+    int n = f.length;
+    factorB(k, root, l);
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = root[i] * root[i] * f[i] + grad[i];
+    }
+    double[] c = multiply(k, b);
+    for (int i = 0; i < n; i++) {
+      c[i] *= root[i];
+    }
+    Cholesky.solveLower(l, n, c);
+    Cholesky.solveUpper(l, n, c);
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = b[i] - root[i] * c[i];
+    }
+    return multiply(k, a);
+  }
+
+  private static double[] multiply(double[] k, double[] v) {
+    int n = v.length;
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += k[i * n + j] * v[j];
+      }
+      r[i] = s;
+    }
+    return r;
   }
 }

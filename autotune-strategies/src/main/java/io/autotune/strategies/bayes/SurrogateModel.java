@@ -27,12 +27,7 @@ final class SurrogateModel {
         x.length == 0
             ? HyperparameterFit.priorMode(kernel.groups())
             : fitOnSubset(kernel, x, y, random);
-    Optional<FeasibilityModel> feasibility =
-        observations.failures().isEmpty()
-            ? Optional.empty()
-            : Optional.of(
-                new FeasibilityModel(
-                    kernel, x, observations.failures().toArray(double[][]::new), h.lengthScales()));
+    Optional<FeasibilityModel> feasibility = feasibility(kernel, observations, h);
     if (x.length == 0) {
       List<double[]> known = new ArrayList<>(observations.failures());
       known.addAll(observations.pending());
@@ -40,9 +35,23 @@ final class SurrogateModel {
       GaussianProcess where = GaussianProcess.fit(kernel, kx, new double[kx.length], h);
       return Acquisition.exploration(encoding, where, feasibility);
     }
-    GaussianProcess model = withFantasies(kernel, x, y, h, observations.pending());
+    GaussianProcess model =
+        withFantasies(kernel, x, y, h, observations.pending(), observations.failures());
     double best = Arrays.stream(y).min().orElse(0);
     return Acquisition.expectedImprovement(encoding, model, feasibility, best);
+  }
+
+  private static Optional<FeasibilityModel> feasibility(
+      Kernel kernel, Observations observations, Hyperparameters h) {
+    if (observations.failures().isEmpty()) {
+      return Optional.empty();
+    }
+    List<double[]> points = new ArrayList<>(observations.successes());
+    points.addAll(observations.failures());
+    boolean[] ok = new boolean[points.size()];
+    Arrays.fill(ok, 0, observations.successes().size(), true);
+    return Optional.of(
+        new FeasibilityModel(kernel, points.toArray(double[][]::new), ok, h.lengthScales()));
   }
 
   private static Hyperparameters fitOnSubset(
@@ -68,16 +77,27 @@ final class SurrogateModel {
   }
 
   private static GaussianProcess withFantasies(
-      Kernel kernel, double[][] x, double[] y, Hyperparameters h, List<double[]> pending) {
+      Kernel kernel,
+      double[][] x,
+      double[] y,
+      Hyperparameters h,
+      List<double[]> pending,
+      List<double[]> failures) {
     GaussianProcess model = GaussianProcess.fit(kernel, x, y, h);
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && failures.isEmpty()) {
       return model;
     }
-    double[][] all = Arrays.copyOf(x, x.length + pending.size());
-    double[] ally = Arrays.copyOf(y, y.length + pending.size());
+    int n = x.length;
+    double[][] all = Arrays.copyOf(x, n + pending.size() + failures.size());
+    double[] ally = Arrays.copyOf(y, all.length);
     for (int i = 0; i < pending.size(); i++) {
-      all[x.length + i] = pending.get(i);
-      ally[x.length + i] = model.mean(pending.get(i));
+      all[n + i] = pending.get(i);
+      ally[n + i] = Math.max(model.mean(pending.get(i)), 0);
+    }
+    for (int i = 0; i < failures.size(); i++) {
+      int at = n + pending.size() + i;
+      all[at] = failures.get(i);
+      ally[at] = model.mean(failures.get(i));
     }
     return GaussianProcess.fit(kernel, all, ally, h);
   }
