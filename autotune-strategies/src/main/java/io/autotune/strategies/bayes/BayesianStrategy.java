@@ -51,11 +51,11 @@ public final class BayesianStrategy implements Strategy {
   public Optional<Configuration> propose(StrategyContext context) {
     SpaceEncoding encoding = new SpaceEncoding(context.space());
     Set<Configuration> taken = taken(context);
-    if (exhausted(context.space(), taken)) {
+    if (exhausted(encoding, taken)) {
       return Optional.empty();
     }
     int started = context.history().size() + context.pending().size();
-    if (started < initialRandom(context.space())) {
+    if (started < initialRandom.orElseGet(() -> defaultInitialRandom(encoding))) {
       Optional<Configuration> design = designPoint(encoding, context.seed(), started, taken);
       if (design.isPresent()) {
         return design;
@@ -102,12 +102,12 @@ public final class BayesianStrategy implements Strategy {
     return taken;
   }
 
-  private static boolean exhausted(SearchSpace space, Set<Configuration> taken) {
-    OptionalLong size = space.size();
+  private static boolean exhausted(SpaceEncoding encoding, Set<Configuration> taken) {
+    OptionalLong size = encoding.finiteSize();
     if (size.isEmpty() || size.getAsLong() > taken.size()) {
       return false;
     }
-    return taken.stream().filter(space::contains).count() >= size.getAsLong();
+    return taken.stream().filter(encoding.space()::contains).count() >= size.getAsLong();
   }
 
   /** Builds a {@link BayesianStrategy}. Not thread-safe. */

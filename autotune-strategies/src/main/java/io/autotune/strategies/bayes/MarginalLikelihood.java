@@ -113,26 +113,33 @@ final class MarginalLikelihood {
     return matrix[j * n + i];
   }
 
-  /** Writes L⁻¹ into the lower triangle of {@code inverse}. */
+  /**
+   * Writes U = L⁻ᵀ into the upper triangle of {@code inverse}, row by row, so that the entries of
+   * K⁻¹ = U Uᵀ are dot products of contiguous rows.
+   */
   private void invertFactor() {
+    double[] z = new double[n];
     for (int j = 0; j < n; j++) {
-      inverse[j * n + j] = 1 / matrix[j * n + j];
+      z[j] = 1 / matrix[j * n + j];
       for (int i = j + 1; i < n; i++) {
-        double s = 0;
         int row = i * n;
+        double s = 0;
         for (int k = j; k < i; k++) {
-          s -= matrix[row + k] * inverse[k * n + j];
+          s -= matrix[row + k] * z[k];
         }
-        inverse[row + j] = s / matrix[row + i];
+        z[i] = s / matrix[row + i];
       }
+      System.arraycopy(z, j, inverse, j * n + j, n - j);
     }
   }
 
-  /** (K⁻¹)_ij for i ≥ j, as Σ_{k ≥ i} L⁻¹_ki L⁻¹_kj. */
+  /** (K⁻¹)_ij for i ≥ j, as Σ_{k ≥ i} U_ik U_jk. */
   private double inverseEntry(int i, int j) {
     double s = 0;
+    int rowI = i * n;
+    int rowJ = j * n;
     for (int k = i; k < n; k++) {
-      s += inverse[k * n + i] * inverse[k * n + j];
+      s += inverse[rowI + k] * inverse[rowJ + k];
     }
     return s;
   }
