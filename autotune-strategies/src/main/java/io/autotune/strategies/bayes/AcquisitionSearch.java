@@ -25,9 +25,12 @@ final class AcquisitionSearch {
       Acquisition acquisition,
       SpaceEncoding encoding,
       List<double[]> anchors,
+      int observedPoints,
       RandomGenerator random) {
     List<Scored> candidates = new ArrayList<>();
-    for (int i = 0; i < RANDOM_CANDIDATES; i++) {
+    // late in a task each candidate costs more (O(n²)) and the model needs fewer blind guesses
+    int randomCandidates = observedPoints > 100 ? RANDOM_CANDIDATES / 2 : RANDOM_CANDIDATES;
+    for (int i = 0; i < randomCandidates; i++) {
       candidates.add(score(acquisition, encoding.randomPoint(random)));
     }
     for (double[] anchor : anchors) {

@@ -64,7 +64,12 @@ public final class BayesianStrategy implements Strategy {
     Observations observations = Observations.of(encoding, context);
     Acquisition acquisition = SurrogateModel.acquisition(encoding, observations, context.random());
     List<AcquisitionSearch.Scored> ranked =
-        AcquisitionSearch.search(acquisition, encoding, observations.best(5), context.random());
+        AcquisitionSearch.search(
+            acquisition,
+            encoding,
+            observations.best(5),
+            context.history().size() + context.pending().size(),
+            context.random());
     for (AcquisitionSearch.Scored candidate : ranked) {
       Configuration c = encoding.decode(candidate.point());
       if (!taken.contains(c)) {

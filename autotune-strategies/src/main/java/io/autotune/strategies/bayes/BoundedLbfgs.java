@@ -9,6 +9,7 @@ package io.autotune.strategies.bayes;
  */
 final class BoundedLbfgs {
   private static final int MEMORY = 6;
+  private static final double TOLERANCE = 1e-6;
 
   private BoundedLbfgs() {}
 
@@ -69,7 +70,7 @@ final class BoundedLbfgs {
         y[slot] = change;
         rho[slot] = 1 / curvature;
       }
-      boolean converged = Math.abs(fx - fNew) <= 1e-9 * Math.max(1, Math.abs(fx));
+      boolean converged = Math.abs(fx - fNew) <= TOLERANCE * Math.max(1, Math.abs(fx));
       x = xNew;
       g = gNew;
       fx = fNew;

@@ -53,7 +53,7 @@ final class FeasibilityModel {
         change = Math.max(change, Math.abs(fNew[i] - f[i]));
       }
       f = fNew;
-      if (change < 1e-6) {
+      if (change < 1e-4) {
         break;
       }
     }

@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
  */
 final class SurrogateModel {
   static final int MAX_FIT_POINTS = 80;
+  static final int MAX_CLASSIFIER_POINTS = 120;
 
   private SurrogateModel() {}
 
@@ -46,10 +47,21 @@ final class SurrogateModel {
     if (observations.failures().isEmpty()) {
       return Optional.empty();
     }
-    List<double[]> points = new ArrayList<>(observations.successes());
-    points.addAll(observations.failures());
+    // the classifier costs O(n³) per Newton step: keep the recent failures and a spread of
+    // successes
+    List<double[]> failures = observations.failures();
+    failures =
+        failures.subList(Math.max(0, failures.size() - MAX_CLASSIFIER_POINTS / 2), failures.size());
+    List<double[]> successes = observations.successes();
+    int keep = Math.min(successes.size(), MAX_CLASSIFIER_POINTS - failures.size());
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < keep; i++) {
+      points.add(successes.get((int) ((long) i * successes.size() / keep)));
+    }
+    int kept = points.size();
+    points.addAll(failures);
     boolean[] ok = new boolean[points.size()];
-    Arrays.fill(ok, 0, observations.successes().size(), true);
+    Arrays.fill(ok, 0, kept, true);
     return Optional.of(
         new FeasibilityModel(kernel, points.toArray(double[][]::new), ok, h.lengthScales()));
   }
