@@ -1,0 +1,45 @@
+package io.autotune.strategies.bayes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autotune.InvalidTaskException;
+import io.autotune.space.SearchSpace;
+import io.autotune.spi.Strategy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BayesianStrategyProviderTest {
+  private static final SearchSpace SPACE = SearchSpace.builder().real("x", 0, 1).build();
+
+  @Test
+  void taskJsonFindsTheStrategyByName() {
+    assertThat(Strategy.named("bayesian", Map.of())).isInstanceOf(BayesianStrategy.class);
+  }
+
+  @Test
+  void theInitialDesignSizeIsAnOption() {
+    Strategy strategy = Strategy.named("bayesian", Map.of("n_initial_random", 4));
+
+    assertThat(((BayesianStrategy) strategy).initialRandom(SPACE)).isEqualTo(4);
+    assertThat(BayesianStrategy.ofDefaults().initialRandom(SPACE)).isEqualTo(5);
+  }
+
+  @Test
+  void anUnknownOptionIsRejectedByItsPath() {
+    assertThatThrownBy(() -> Strategy.named("bayesian", Map.of("n_startup", 4)))
+        .isInstanceOf(InvalidTaskException.class)
+        .hasMessageContaining("optimization.n_startup")
+        .hasMessageContaining("n_initial_random");
+  }
+
+  @Test
+  void aBadInitialDesignSizeIsRejectedByItsPath() {
+    for (Object bad : List.of(0, -3, 2.5, "ten")) {
+      assertThatThrownBy(() -> Strategy.named("bayesian", Map.of("n_initial_random", bad)))
+          .isInstanceOf(InvalidTaskException.class)
+          .hasMessageContaining("optimization.n_initial_random");
+    }
+  }
+}
