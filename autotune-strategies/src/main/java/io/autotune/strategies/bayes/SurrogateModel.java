@@ -8,84 +8,79 @@ import java.util.random.RandomGenerator;
 
 /**
  * Builds the acquisition for one proposal from the observations: warps and standardises the losses,
- * fits the hyperparameters (on at most {@link #MAX_FIT_POINTS} experiments, so the fit stays cheap
- * late in a task), conditions the process, adds pending experiments as "kriging believer" fantasies
- * (observed at the predicted mean, which removes their uncertainty so parallel slots spread out),
- * and learns feasibility from failures. Stateless.
+ * fits the hyperparameters, conditions the process, adds fantasies, and learns feasibility from
+ * failures. Sizes are capped ({@link #MAX_FIT_POINTS} and friends) so that a proposal stays cheap
+ * late in a long task.
+ *
+ * <p>A pending experiment is fantasised at its predicted mean (kriging believer) or, where that is
+ * better than the average experiment, at the average (a constant liar). A believer alone only
+ * removes the uncertainty at the point, and when the model is confident the next slot lands a hair
+ * away; the liar makes the neighbourhood look ordinary, so parallel slots spread.
+ *
+ * <p>A failed experiment is fantasised at its predicted mean: no score is made up and the mean does
+ * not move, but the model stops being uncertain there. Without it a failed region keeps a high
+ * expected improvement forever (the model has no data there), and the feasibility model alone has
+ * to outvote that optimism. Stateless.
  */
 final class SurrogateModel {
   static final int MAX_FIT_POINTS = 80;
+  static final int MAX_MODEL_POINTS = 250;
   static final int MAX_CLASSIFIER_POINTS = 120;
+  static final int MAX_FAILURES = 60;
 
   private SurrogateModel() {}
 
   static Acquisition acquisition(
       SpaceEncoding encoding, Observations observations, RandomGenerator random) {
     Kernel kernel = new Kernel(encoding.groups());
-    double[][] x = observations.successes().toArray(double[][]::new);
-    double[] y = OutputWarping.apply(observations.losses());
-    Hyperparameters h =
-        x.length == 0
-            ? HyperparameterFit.priorMode(kernel.groups())
-            : fitOnSubset(kernel, x, y, random);
-    Optional<FeasibilityModel> feasibility = feasibility(kernel, observations, h);
+    double[] allY = OutputWarping.apply(observations.losses());
+    int[] kept = Subsets.bestAndSpread(allY, MAX_MODEL_POINTS);
+    double[][] x = Subsets.rows(observations.successes().toArray(double[][]::new), kept);
+    double[] y = Subsets.values(allY, kept);
+    List<double[]> failures = Subsets.last(observations.failures(), MAX_FAILURES);
+    Hyperparameters h = fit(kernel, x, y, random);
+    Optional<FeasibilityModel> feasibility = feasibility(kernel, x, failures, h);
     if (x.length == 0) {
-      List<double[]> known = new ArrayList<>(observations.failures());
+      List<double[]> known = new ArrayList<>(failures);
       known.addAll(observations.pending());
       double[][] kx = known.toArray(double[][]::new);
       GaussianProcess where = GaussianProcess.fit(kernel, kx, new double[kx.length], h);
       return Acquisition.exploration(encoding, where, feasibility);
     }
-    GaussianProcess model =
-        withFantasies(kernel, x, y, h, observations.pending(), observations.failures());
+    GaussianProcess model = withFantasies(kernel, x, y, h, observations.pending(), failures);
     double best = Arrays.stream(y).min().orElse(0);
     return Acquisition.expectedImprovement(encoding, model, feasibility, best);
   }
 
-  private static Optional<FeasibilityModel> feasibility(
-      Kernel kernel, Observations observations, Hyperparameters h) {
-    if (observations.failures().isEmpty()) {
-      return Optional.empty();
-    }
-    // the classifier costs O(n³) per Newton step: keep the recent failures and a spread of
-    // successes
-    List<double[]> failures = observations.failures();
-    failures =
-        failures.subList(Math.max(0, failures.size() - MAX_CLASSIFIER_POINTS / 2), failures.size());
-    List<double[]> successes = observations.successes();
-    int keep = Math.min(successes.size(), MAX_CLASSIFIER_POINTS - failures.size());
-    List<double[]> points = new ArrayList<>();
-    for (int i = 0; i < keep; i++) {
-      points.add(successes.get((int) ((long) i * successes.size() / keep)));
-    }
-    int kept = points.size();
-    points.addAll(failures);
-    boolean[] ok = new boolean[points.size()];
-    Arrays.fill(ok, 0, kept, true);
-    return Optional.of(
-        new FeasibilityModel(kernel, points.toArray(double[][]::new), ok, h.lengthScales()));
-  }
-
-  private static Hyperparameters fitOnSubset(
+  private static Hyperparameters fit(
       Kernel kernel, double[][] x, double[] y, RandomGenerator random) {
+    if (x.length == 0) {
+      return HyperparameterFit.priorMode(kernel.groups());
+    }
     if (x.length <= MAX_FIT_POINTS) {
       return HyperparameterFit.fit(kernel, x, y, random);
     }
-    // keep the best half of the budget (where the search works) and spread the rest over the others
-    Integer[] order = new Integer[x.length];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
-    int keepBest = MAX_FIT_POINTS / 2;
-    int others = MAX_FIT_POINTS - keepBest;
-    double stride = (x.length - keepBest) / (double) others;
-    double[][] sx = new double[MAX_FIT_POINTS][];
-    double[] sy = new double[MAX_FIT_POINTS];
-    for (int i = 0; i < MAX_FIT_POINTS; i++) {
-      int index = i < keepBest ? order[i] : order[keepBest + (int) ((i - keepBest) * stride)];
-      sx[i] = x[index];
-      sy[i] = y[index];
+    int[] subset = Subsets.bestAndSpread(y, MAX_FIT_POINTS);
+    double[] sy = OutputWarping.standardise(Subsets.values(y, subset));
+    return HyperparameterFit.fit(kernel, Subsets.rows(x, subset), sy, random);
+  }
+
+  private static Optional<FeasibilityModel> feasibility(
+      Kernel kernel, double[][] successes, List<double[]> failures, Hyperparameters h) {
+    if (failures.isEmpty()) {
+      return Optional.empty();
     }
-    return HyperparameterFit.fit(kernel, sx, OutputWarping.standardise(sy), random);
+    // the classifier costs O(n³) per Newton step: all kept failures, successes spread evenly
+    int keep = Math.min(successes.length, MAX_CLASSIFIER_POINTS - failures.size());
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < keep; i++) {
+      points.add(successes[(int) ((long) i * successes.length / keep)]);
+    }
+    points.addAll(failures);
+    boolean[] ok = new boolean[points.size()];
+    Arrays.fill(ok, 0, keep, true);
+    return Optional.of(
+        new FeasibilityModel(kernel, points.toArray(double[][]::new), ok, h.lengthScales()));
   }
 
   private static GaussianProcess withFantasies(
