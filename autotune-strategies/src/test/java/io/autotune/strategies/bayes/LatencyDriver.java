@@ -25,7 +25,10 @@ public final class LatencyDriver {
       int n = Integer.parseInt(size);
       SplittableRandom random = new SplittableRandom(1);
       List<Trial> history = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
+      if (args.length > 3 && args[3].equals("trajectory")) {
+        history = Loop.run(strategy, f.space, f::evaluate, n, 1);
+      }
+      for (int i = history.size(); i < n; i++) {
         Configuration c = f.space.sample(random);
         history.add(new Trial(i + 1, c, f.evaluate(c)));
       }
