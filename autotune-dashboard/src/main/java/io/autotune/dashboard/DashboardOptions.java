@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +23,9 @@ public record DashboardOptions(
 
   /** The environment variable naming the display zone (any IANA name, e.g. Asia/Shanghai). */
   public static final String TIMEZONE_VARIABLE = "TIMEZONE";
+
+  /** The default zone, named so that browsers know it (they reject the offset "Z"). */
+  public static final ZoneId UTC = ZoneId.of("UTC");
 
   public DashboardOptions {
     Objects.requireNonNull(zone, "zone");
@@ -71,7 +73,7 @@ public record DashboardOptions(
 
   /** Builds {@link DashboardOptions}; each setter checks its value at once. Not thread-safe. */
   public static final class Builder {
-    private ZoneId zone = ZoneOffset.UTC;
+    private ZoneId zone = UTC;
     private Optional<String> bearerToken = Optional.empty();
     private Clock clock = Clock.systemUTC();
     private Duration lateHeartbeat = Duration.ofSeconds(30);
@@ -80,7 +82,8 @@ public record DashboardOptions(
 
     /** The display zone. Default: UTC. */
     public Builder zone(ZoneId zone) {
-      this.zone = Objects.requireNonNull(zone, "zone");
+      Objects.requireNonNull(zone, "zone");
+      this.zone = zone.normalized().getId().equals("Z") ? UTC : zone;
       return this;
     }
 
@@ -102,7 +105,7 @@ public record DashboardOptions(
     /** The display zone from {@code TIMEZONE} in {@code environment}; UTC when unset or blank. */
     public Builder zoneFromEnvironment(Map<String, String> environment) {
       String name = environment.get(TIMEZONE_VARIABLE);
-      return name == null || name.isBlank() ? zone(ZoneOffset.UTC) : zone(name);
+      return name == null || name.isBlank() ? zone(UTC) : zone(name);
     }
 
     /** Requires {@code Authorization: Bearer <token>} on every API call. Default: no token. */
