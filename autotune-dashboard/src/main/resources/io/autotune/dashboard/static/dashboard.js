@@ -75,7 +75,7 @@ async function loadWorkers() {
     show('workers', el('p', { class: 'empty' }, 'No worker has registered with the store.'));
     return;
   }
-  show('workers', el('table', { class: 'data', id: 'workers-table' },
+  show('workers', el('div', { class: 'table-scroll' }, el('table', { class: 'data', id: 'workers-table' },
     el('thead', {}, el('tr', {}, ['Worker', 'Host', 'PID', 'State', 'CPU', 'Memory', 'Uptime', 'Heartbeat']
       .map(h => el('th', {}, h)))),
     el('tbody', {}, status.workers.map(w => el('tr', {},
@@ -84,7 +84,7 @@ async function loadWorkers() {
       el('td', { class: 'num' }, w.cpu_percent === null ? '–' : `${w.cpu_percent} %`),
       el('td', { class: 'num' }, w.memory_mb === null ? '–' : `${Math.round(w.memory_mb)} MB`),
       el('td', { class: 'num' }, formatDuration(w.uptime_seconds)),
-      el('td', { class: w.late ? 'num late' : 'num' }, `${formatDuration(w.seconds_since_heartbeat)} ago`))))));
+      el('td', { class: w.late ? 'num late' : 'num' }, `${formatDuration(w.seconds_since_heartbeat)} ago`)))))));
 }
 
 // ---- statistics, running tasks and the task list
@@ -93,11 +93,12 @@ async function loadStatistics() {
   const s = await api('db-statistics');
   const by = s.experiments.by_status;
   const window = s.experiments_in_window.by_status;
+  const active = by.PENDING + by.DEPLOYING + by.BENCHMARKING;
   show('statistics', el('div', { class: 'tiles' },
     tile('Tasks', s.tasks.total, `${s.tasks.by_status.RUNNING} running · ${s.tasks.by_status.COMPLETED} completed`),
-    tile('Experiments', s.experiments.total, `${by.SUCCEEDED} ok · ${by.FAILED + by.TIMED_OUT} failed · ${by.TIMED_OUT} timed out`),
-    tile(`Last ${s.window_hours} h`, s.experiments_in_window.total,
-      `${window.SUCCEEDED} ok · ${window.FAILED + window.TIMED_OUT} failed`),
+    tile('Experiments', s.experiments.total, outcomes(by)),
+    tile(`Last ${s.window_hours} h`, s.experiments_in_window.total, outcomes(window)),
+    tile('Running now', active, `experiment${active === 1 ? '' : 's'} on ${s.running_tasks.length} task${s.running_tasks.length === 1 ? '' : 's'}`),
     tile('Success rate', s.success_percent === null ? '–' : `${s.success_percent} %`, 'of finished experiments'),
     tile('Mean duration', formatDuration(s.mean_experiment_seconds), 'per finished experiment')));
   if (s.running_tasks.length === 0) {
@@ -113,6 +114,10 @@ async function loadStatistics() {
       el('span', { class: 'progress-text' }, `${t.done} / ${t.max} experiments`),
       el('span', { class: 'muted' }, `${t.running} running · best ${formatNumber(t.best_score)}`));
   }));
+}
+
+function outcomes(byStatus) {
+  return `${byStatus.SUCCEEDED} ok · ${byStatus.FAILED} failed · ${byStatus.TIMED_OUT} timed out`;
 }
 
 function tile(name, value, detail) {

@@ -11,7 +11,8 @@ export function drawTask(detail, experiments) {
       `${t.direction === 'MAXIMIZE' ? 'maximise' : 'minimise'} ${t.metric} · strategy ${t.strategy} · `
       + `${t.finished} of ${t.max_experiments} experiments finished · created ${formatTime(t.created_at)}`),
     el('div', { class: 'columns' },
-      el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail)),
+      el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
+        el('h3', {}, 'Search space'), space(detail.parameters)),
       el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t.direction))),
     el('section', { class: 'panel' }, el('h2', {}, 'Experiments'), table(experiments.experiments)));
 }
@@ -26,13 +27,20 @@ function best(detail) {
       el('tr', {}, el('th', {}, k), el('td', {}, String(v))))));
 }
 
+function space(parameters) {
+  return el('table', { class: 'kv' }, parameters.map(p =>
+    el('tr', {}, el('th', {}, p.name), el('td', {}, `${p.type} ${p.range}`))));
+}
+
 /** Scores of succeeded experiments as dots, the best so far as a step line, failures as crosses. */
 function curve(points, direction) {
   const scored = points.filter(p => p.score !== null);
   if (scored.length === 0) return el('p', { class: 'empty' }, 'No scores yet.');
-  const width = 520, height = 240, left = 64, right = 16, top = 14, bottom = 34;
+  const width = 520, height = 250, left = 64, right = 16, top = 14, bottom = 50;
   let lo = Math.min(...scored.map(p => p.score)), hi = Math.max(...scored.map(p => p.score));
   if (lo === hi) { lo -= Math.abs(lo) * 0.1 || 1; hi += Math.abs(hi) * 0.1 || 1; }
+  const pad = (hi - lo) * 0.08;
+  lo -= pad; hi += pad;
   const n = Math.max(points.length, 2);
   const x = number => left + (number - 1) / (n - 1) * (width - left - right);
   const y = score => top + (hi - score) / (hi - lo) * (height - top - bottom);
@@ -44,10 +52,12 @@ function curve(points, direction) {
   }
   for (const p of points) {
     if (points.length <= 20 || p.number % Math.ceil(points.length / 10) === 0) {
-      chart.append(svg('text', { class: 'tick-label', x: x(p.number), y: height - bottom + 16, 'text-anchor': 'middle' }, p.number));
+      chart.append(svg('text', { class: 'tick-label', x: x(p.number), y: height - bottom + 32, 'text-anchor': 'middle' }, p.number));
     }
   }
-  chart.append(svg('text', { class: 'axis-title', x: (left + width - right) / 2, y: height - 4, 'text-anchor': 'middle' }, 'experiment'));
+  chart.append(svg('text', { class: 'axis-title', x: (left + width - right) / 2, y: height - 2, 'text-anchor': 'middle' }, 'experiment'));
+  chart.append(svg('line', { class: 'lane', x1: left, x2: width - right, y1: height - bottom + 14, y2: height - bottom + 14 }),
+    svg('text', { class: 'lane-label', x: left - 6, y: height - bottom + 18, 'text-anchor': 'end' }, 'failed'));
   const steps = [];
   let previous = null;
   for (const p of points.filter(q => q.best !== null)) {
@@ -61,7 +71,7 @@ function curve(points, direction) {
       chart.append(svg('circle', { class: p.score === p.best ? 'dot best' : 'dot', cx: x(p.number), cy: y(p.score), r: 4 },
         svg('title', {}, `#${p.number}: ${formatNumber(p.score)}`)));
     } else if (p.status === 'FAILED' || p.status === 'TIMED_OUT') {
-      const cx = x(p.number), cy = height - bottom - 4;
+      const cx = x(p.number), cy = height - bottom + 14;
       chart.append(svg('path', { class: 'cross', d: `M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}` },
         svg('title', {}, `#${p.number}: ${p.status}`)));
     }
