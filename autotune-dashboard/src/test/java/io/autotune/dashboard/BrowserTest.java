@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -265,10 +266,14 @@ class BrowserTest {
     return Double.parseDouble(element.getAttribute(attribute));
   }
 
+  /** Saves the whole page, the window resized to its height, under target/. */
   private static void screenshot(String name) throws IOException {
     Files.createDirectories(TARGET);
+    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new Dimension(1440, height.intValue()));
     Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(shot, TARGET.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    driver.manage().window().setSize(new Dimension(1440, 1800));
   }
 
   private static String env(String name, String fallback) {

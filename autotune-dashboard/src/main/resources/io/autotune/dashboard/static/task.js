@@ -39,16 +39,16 @@ function curve(points, direction) {
   const width = 520, height = 250, left = 64, right = 16, top = 14, bottom = 50;
   let lo = Math.min(...scored.map(p => p.score)), hi = Math.max(...scored.map(p => p.score));
   if (lo === hi) { lo -= Math.abs(lo) * 0.1 || 1; hi += Math.abs(hi) * 0.1 || 1; }
-  const pad = (hi - lo) * 0.08;
-  lo -= pad; hi += pad;
+  const step = niceStep((hi - lo) / 4);
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
   const n = Math.max(points.length, 2);
   const x = number => left + (number - 1) / (n - 1) * (width - left - right);
   const y = score => top + (hi - score) / (hi - lo) * (height - top - bottom);
   const chart = svg('svg', { class: 'curve', viewBox: `0 0 ${width} ${height}`, width: '100%' });
-  for (let i = 0; i <= 4; i++) {
-    const value = lo + (hi - lo) * i / 4;
+  for (let value = lo; value <= hi + step / 2; value += step) {
     chart.append(svg('line', { class: 'grid', x1: left, x2: width - right, y1: y(value), y2: y(value) }),
-      svg('text', { class: 'tick-label', x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, formatNumber(value)));
+      svg('text', { class: 'tick-label', x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, formatNumber(Number(value.toPrecision(12)))));
   }
   for (const p of points) {
     if (points.length <= 20 || p.number % Math.ceil(points.length / 10) === 0) {
@@ -78,6 +78,13 @@ function curve(points, direction) {
   }
   const legend = direction === 'MAXIMIZE' ? 'higher is better' : 'lower is better';
   return el('div', {}, chart, el('p', { class: 'muted small' }, `Dots: scores; line: best so far (${legend}); ×: failed.`));
+}
+
+/** A round step (1, 2, 2.5 or 5 times a power of ten) near {@code rough}. */
+function niceStep(rough) {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const fraction = rough / power;
+  return power * (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10);
 }
 
 function table(experiments) {
