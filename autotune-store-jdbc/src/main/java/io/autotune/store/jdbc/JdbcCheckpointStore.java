@@ -3,6 +3,7 @@ package io.autotune.store.jdbc;
 import io.autotune.model.Experiment;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
+import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
@@ -72,7 +73,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                       + " VALUES (:id, :name, :spec, 'PENDING', :now, :now, 0, FALSE)")
               .bind("id", id)
               .bind("name", spec.name())
-              .bind("spec", SpecJson.write(spec))
+              .bind("spec", TaskJson.write(spec))
               .bind("now", Times.at(now))
               .execute();
           return new Task(

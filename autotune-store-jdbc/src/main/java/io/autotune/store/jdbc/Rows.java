@@ -4,6 +4,7 @@ import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
 import io.autotune.model.TaskStatus;
+import io.autotune.model.TaskJson;
 import io.autotune.model.WorkerInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +27,7 @@ final class Rows {
   static Task task(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Task(
         rs.getString("id"),
-        SpecJson.parse(rs.getString("spec")),
+        TaskJson.parse(rs.getString("spec")),
         TaskStatus.valueOf(rs.getString("status")),
         Times.read(rs, "created_at"),
         Times.read(rs, "updated_at"),
