@@ -9,6 +9,7 @@ import io.autotune.model.Lease;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -42,6 +43,7 @@ public final class Worker implements AutoCloseable {
   private final ExecutorService tasks;
   private final Heartbeat heartbeat;
   private final Thread claimer;
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
 
   Worker(Tuner tuner, WorkerSettings settings) {
@@ -71,12 +73,9 @@ public final class Worker implements AutoCloseable {
     return this;
   }
 
-  /** Blocks until {@link #close()} has been called and every task run has ended. */
+  /** Blocks until {@link #close()} (from another thread, e.g. a shutdown hook) has finished. */
   public void awaitStop() throws InterruptedException {
-    claimer.join();
-    while (!tasks.awaitTermination(1, TimeUnit.SECONDS)) {
-      // keep waiting: close() bounds the wait
-    }
+    stopped.await();
   }
 
   /**
@@ -85,10 +84,13 @@ public final class Worker implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (stopping) {
-      return;
+    synchronized (this) {
+      if (stopping) {
+        awaitQuietly();
+        return;
+      }
+      stopping = true;
     }
-    stopping = true;
     claimer.interrupt();
     join(claimer);
     tasks.shutdown();
@@ -102,6 +104,7 @@ public final class Worker implements AutoCloseable {
     }
     heartbeat.stop();
     LOG.info("worker {} stopped", id());
+    stopped.countDown();
   }
 
   private void claimUntilStopped() {
@@ -163,6 +166,14 @@ public final class Worker implements AutoCloseable {
     } catch (AutotuneException again) {
       LOG.warn(
           "worker {}: could not mark task {} FAILED: {}", id(), lease.taskId(), again.getMessage());
+    }
+  }
+
+  private void awaitQuietly() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
