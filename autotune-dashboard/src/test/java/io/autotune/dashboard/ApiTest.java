@@ -10,14 +10,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The JSON API over real HTTP, served by Jetty under a context path, on a seeded store. */
+/** The JSON API over real HTTP, served by Jetty under a context path, on a seeded H2 store. */
 class ApiTest {
   private static SeededStore seeded;
   private static JettyFixture jetty;
 
   @BeforeAll
   static void start() throws Exception {
-    seeded = SeededStore.inMemory();
+    seeded = SeededStore.h2();
     DashboardOptions options = DashboardOptions.builder().clock(seeded.clock).build();
     jetty =
         JettyFixture.start(
@@ -27,6 +27,7 @@ class ApiTest {
   @AfterAll
   static void stop() throws Exception {
     jetty.close();
+    seeded.close();
   }
 
   private static JsonNode api(String path) {
@@ -68,14 +69,14 @@ class ApiTest {
   void workerStatusReadsTheLocalProcessAndFlagsALateHeartbeat() {
     JsonNode workers = api("worker-status").path("workers");
     assertThat(workers).hasSize(3);
-    JsonNode local = workers.get(0);
+    JsonNode local = worker(workers, "worker-local");
     assertThat(local.path("local").asBoolean()).isTrue();
     assertThat(local.path("state").asText()).isEqualTo("running");
     assertThat(local.path("cpu_percent").isNumber()).isTrue();
     assertThat(local.path("memory_mb").asDouble()).isGreaterThan(10);
     assertThat(local.path("seconds_since_heartbeat").asDouble()).isEqualTo(3);
 
-    JsonNode late = workers.get(1);
+    JsonNode late = worker(workers, "worker-late");
     assertThat(late.path("local").asBoolean()).isFalse();
     assertThat(late.path("cpu_percent").isNull()).isTrue();
     assertThat(late.path("late").asBoolean()).isTrue();
@@ -83,7 +84,7 @@ class ApiTest {
     assertThat(late.path("seconds_since_heartbeat").asDouble()).isEqualTo(95);
     assertThat(late.path("uptime_seconds").asDouble()).isEqualTo(7200);
 
-    JsonNode stopped = workers.get(2);
+    JsonNode stopped = worker(workers, "worker-stopped");
     assertThat(stopped.path("running").asBoolean()).isFalse();
     assertThat(stopped.path("late").asBoolean()).isFalse();
     assertThat(stopped.path("state").asText()).isEqualTo("stopped");
@@ -214,6 +215,15 @@ class ApiTest {
     assertThat(Http.get(jetty.uri("/dashboard/api/tasks/nope/experiments")).statusCode())
         .isEqualTo(404);
     assertThat(Http.get(jetty.uri("/dashboard/api/secrets")).statusCode()).isEqualTo(404);
+  }
+
+  private static JsonNode worker(JsonNode workers, String id) {
+    for (JsonNode worker : workers) {
+      if (worker.path("id").asText().equals(id)) {
+        return worker;
+      }
+    }
+    throw new AssertionError("no worker " + id + " in " + workers);
   }
 
   static List<String> labels(JsonNode timeline) {

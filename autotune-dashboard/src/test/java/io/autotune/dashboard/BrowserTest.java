@@ -52,7 +52,7 @@ class BrowserTest {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed");
-    seeded = SeededStore.inMemory();
+    seeded = SeededStore.h2();
     DashboardOptions utc = DashboardOptions.builder().clock(seeded.clock).build();
     DashboardOptions shanghai =
         DashboardOptions.builder()
@@ -112,6 +112,7 @@ class BrowserTest {
     }
     if (jetty != null) {
       jetty.close();
+      seeded.close();
     }
   }
 

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 /** Read-only, token, error and mounting behaviour over real HTTP. */
 class SecurityTest {
   private static JettyFixture jetty;
+  private static SeededStore seeded;
 
   @BeforeAll
   static void start() throws Exception {
-    SeededStore seeded = SeededStore.inMemory();
+    seeded = SeededStore.h2();
     DashboardOptions open = DashboardOptions.builder().clock(seeded.clock).build();
     DashboardOptions guarded = open.toBuilder().bearerToken("s3cret-token").build();
     jetty =
@@ -34,6 +35,7 @@ class SecurityTest {
   @AfterAll
   static void stop() throws Exception {
     jetty.close();
+    seeded.close();
   }
 
   /** A store whose database is gone: every call fails with a message naming its host. */

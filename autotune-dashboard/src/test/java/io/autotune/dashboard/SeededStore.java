@@ -11,6 +11,7 @@ import io.autotune.model.WorkerInfo;
 import io.autotune.space.Configuration;
 import io.autotune.space.SearchSpace;
 import io.autotune.spi.CheckpointStore;
+import io.autotune.store.jdbc.JdbcCheckpointStore;
 import io.autotune.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -39,7 +41,7 @@ import java.util.function.Function;
  * XSS_NAME     created 09:00                            FAILED     #1 11:00 5 m FAILED
  * </pre>
  */
-final class SeededStore {
+final class SeededStore implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
   static final String XSS_NAME = "<img src=x onerror=alert(1)>";
   private static final String WORKER = "worker-seed";
@@ -53,6 +55,16 @@ final class SeededStore {
 
   private SeededStore(Function<MutableClock, CheckpointStore> storeOnClock) {
     this.store = storeOnClock.apply(clock);
+  }
+
+  /** Seeds a fresh in-process H2 database through the JDBC store, on the seed's clock. */
+  static SeededStore h2() {
+    return seeded(
+        clock ->
+            JdbcCheckpointStore.builder()
+                .url("jdbc:h2:mem:dashboard-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .clock(clock)
+                .build());
   }
 
   /** Seeds an in-memory store on the seed's clock. */
@@ -133,6 +145,11 @@ final class SeededStore {
             NOW.minus(Duration.ofHours(5)),
             NOW.minus(Duration.ofHours(4)),
             Optional.of(NOW.minus(Duration.ofHours(4)))));
+  }
+
+  @Override
+  public void close() {
+    store.close();
   }
 
   static String localHost() {
