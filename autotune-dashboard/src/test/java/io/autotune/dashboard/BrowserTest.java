@@ -270,7 +270,12 @@ class BrowserTest {
   /** Saves the whole page, the window resized to its height, under target/. */
   private static void screenshot(String name) throws IOException {
     Files.createDirectories(TARGET);
-    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new Dimension(1440, 400)); // so the page sets the height
+    Number height =
+        (Number)
+            driver.executeScript(
+                "return document.documentElement.scrollHeight"
+                    + " + window.outerHeight - window.innerHeight");
     driver.manage().window().setSize(new Dimension(1440, height.intValue()));
     Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(shot, TARGET.resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -79,7 +79,7 @@ async function loadWorkers() {
     el('thead', {}, el('tr', {}, ['Worker', 'Host', 'PID', 'State', 'CPU', 'Memory', 'Uptime', 'Heartbeat']
       .map(h => el('th', {}, h)))),
     el('tbody', {}, status.workers.map(w => el('tr', {},
-      el('td', { class: 'mono', title: w.id }, w.id.slice(0, 12)), el('td', {}, w.host), el('td', { class: 'num' }, w.pid),
+      el('td', { class: 'mono', title: w.id }, w.id.length > 16 ? `${w.id.slice(0, 15)}…` : w.id), el('td', {}, w.host), el('td', { class: 'num' }, w.pid),
       el('td', {}, el('span', { class: `badge worker-${w.state}` }, w.state)),
       el('td', { class: 'num' }, w.cpu_percent === null ? '–' : `${w.cpu_percent} %`),
       el('td', { class: 'num' }, w.memory_mb === null ? '–' : `${Math.round(w.memory_mb)} MB`),

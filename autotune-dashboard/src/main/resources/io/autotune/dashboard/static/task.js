@@ -36,7 +36,7 @@ function space(parameters) {
 function curve(points, direction) {
   const scored = points.filter(p => p.score !== null);
   if (scored.length === 0) return el('p', { class: 'empty' }, 'No scores yet.');
-  const width = 520, height = 250, left = 64, right = 16, top = 14, bottom = 50;
+  const width = 520, height = 256, left = 64, right = 16, top = 14, bottom = 56;
   let lo = Math.min(...scored.map(p => p.score)), hi = Math.max(...scored.map(p => p.score));
   if (lo === hi) { lo -= Math.abs(lo) * 0.1 || 1; hi += Math.abs(hi) * 0.1 || 1; }
   const step = niceStep((hi - lo) / 4);
@@ -52,12 +52,12 @@ function curve(points, direction) {
   }
   for (const p of points) {
     if (points.length <= 20 || p.number % Math.ceil(points.length / 10) === 0) {
-      chart.append(svg('text', { class: 'tick-label', x: x(p.number), y: height - bottom + 32, 'text-anchor': 'middle' }, p.number));
+      chart.append(svg('text', { class: 'tick-label', x: x(p.number), y: height - bottom + 38, 'text-anchor': 'middle' }, p.number));
     }
   }
   chart.append(svg('text', { class: 'axis-title', x: (left + width - right) / 2, y: height - 2, 'text-anchor': 'middle' }, 'experiment'));
-  chart.append(svg('line', { class: 'lane', x1: left, x2: width - right, y1: height - bottom + 14, y2: height - bottom + 14 }),
-    svg('text', { class: 'lane-label', x: left - 6, y: height - bottom + 18, 'text-anchor': 'end' }, 'failed'));
+  chart.append(svg('line', { class: 'lane', x1: left, x2: width - right, y1: height - bottom + 20, y2: height - bottom + 20 }),
+    svg('text', { class: 'lane-label', x: left - 6, y: height - bottom + 24, 'text-anchor': 'end' }, 'failed'));
   const steps = [];
   let previous = null;
   for (const p of points.filter(q => q.best !== null)) {
@@ -71,7 +71,7 @@ function curve(points, direction) {
       chart.append(svg('circle', { class: p.score === p.best ? 'dot best' : 'dot', cx: x(p.number), cy: y(p.score), r: 4 },
         svg('title', {}, `#${p.number}: ${formatNumber(p.score)}`)));
     } else if (p.status === 'FAILED' || p.status === 'TIMED_OUT') {
-      const cx = x(p.number), cy = height - bottom + 14;
+      const cx = x(p.number), cy = height - bottom + 20;
       chart.append(svg('path', { class: 'cross', d: `M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}` },
         svg('title', {}, `#${p.number}: ${p.status}`)));
     }
