@@ -52,7 +52,7 @@ final class NvmlLibrary {
       try {
         library = NativeLibrary.getInstance(name);
       } catch (UnsatisfiedLinkError e) {
-        failures.add(name + ": " + firstLine(e.getMessage()));
+        failures.add(name + ": " + firstLines(e.getMessage()));
         continue;
       }
       try {
@@ -64,7 +64,7 @@ final class NvmlLibrary {
             "libnvidia-ml ("
                 + library.getFile()
                 + ") is too old for autotune: "
-                + firstLine(e.getMessage()));
+                + firstLines(e.getMessage()));
       }
     }
     throw new NvmlUnavailableException(
@@ -208,8 +208,9 @@ final class NvmlLibrary {
     }
   }
 
-  private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
+  /** JNA's first two lines: what failed and the loader's reason; the rest lists the class path. */
+  private static String firstLines(String message) {
+    return message == null ? "" : String.join(" ", message.lines().limit(2).toList());
   }
 
   /** The resolved entry points; resolving throws UnsatisfiedLinkError for a missing symbol. */
