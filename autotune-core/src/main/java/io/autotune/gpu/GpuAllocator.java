@@ -72,7 +72,7 @@ public final class GpuAllocator {
     if (count == 0) {
       return new GpuLease(this, experiment, List.of(), List.of());
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + waitNanos(timeout);
     while (true) {
       List<GpuInfo> usable = usableGpus(experiment, count);
       lock.lock();
@@ -97,7 +97,7 @@ public final class GpuAllocator {
   public Map<Integer, Integer> assignments() {
     lock.lock();
     try {
-      return Map.copyOf(holders);
+      return Collections.unmodifiableMap(new TreeMap<>(holders));
     } finally {
       lock.unlock();
     }
@@ -185,6 +185,12 @@ public final class GpuAllocator {
             usable.size(),
             Durations.format(timeout),
             String.join(", ", held));
+  }
+
+  /** The wait in nanoseconds, capped (at about 73 years) so that the deadline cannot overflow. */
+  private static long waitNanos(Duration timeout) {
+    long cap = Long.MAX_VALUE / 4;
+    return timeout.compareTo(Duration.ofNanos(cap)) > 0 ? cap : timeout.toNanos();
   }
 
   private static String gpus(int count) {

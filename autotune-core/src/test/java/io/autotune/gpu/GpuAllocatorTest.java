@@ -175,6 +175,14 @@ class GpuAllocatorTest {
   }
 
   @Test
+  void anEndlessTimeoutDoesNotOverflowTheDeadline() throws Exception {
+    GpuAllocator allocator = GpuAllocator.create(FakeGpuMonitor.idleGpus(1));
+
+    assertThat(allocator.allocate(1, 1, Duration.ofSeconds(Long.MAX_VALUE)).indices())
+        .containsExactly(0);
+  }
+
+  @Test
   void invalidRequestsAreRejected() {
     GpuAllocator allocator = GpuAllocator.create(FakeGpuMonitor.idleGpus(1));
     assertThatThrownBy(() -> allocator.allocate(1, -1, NO_WAIT))

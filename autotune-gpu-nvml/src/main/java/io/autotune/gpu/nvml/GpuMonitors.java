@@ -69,11 +69,11 @@ public final class GpuMonitors {
   public static GpuMonitor nvml(List<String> libraryNames) {
     Objects.requireNonNull(libraryNames, "libraryNames");
     NvmlLoader.Loaded loaded = NvmlLoader.load(libraryNames);
-    if (!loaded.ok()) {
+    if (loaded.library().isEmpty()) {
       return new UnavailableMonitor("nvml", loaded.failure());
     }
     try {
-      return NvmlGpuMonitor.open(loaded.library());
+      return NvmlGpuMonitor.open(loaded.library().get());
     } catch (RuntimeException | LinkageError e) {
       log.info("NVML unavailable: {}", e.getMessage());
       return new UnavailableMonitor("nvml", String.valueOf(e.getMessage()));

@@ -2,6 +2,7 @@ package io.autotune.gpu.nvml;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,8 @@ final class NvmlLoader {
 
   private NvmlLoader() {}
 
-  /** The library, or why there is none. */
-  record Loaded(NvmlLibrary library, String failure) {
-    boolean ok() {
-      return library != null;
-    }
-  }
+  /** The library, or why there is none (then {@code failure} is not empty). */
+  record Loaded(Optional<NvmlLibrary> library, String failure) {}
 
   static Loaded load(List<String> names) {
     return LOADED.computeIfAbsent(List.copyOf(names), NvmlLoader::loadNow);
@@ -32,7 +29,7 @@ final class NvmlLoader {
     try {
       NvmlLibrary library = NvmlLibrary.load(names);
       log.debug("loaded NVML from {}", library.file());
-      return new Loaded(library, null);
+      return new Loaded(Optional.of(library), "");
     } catch (NvmlUnavailableException e) {
       return failed(e.getMessage());
     } catch (VirtualMachineError e) {
@@ -47,6 +44,6 @@ final class NvmlLoader {
 
   private static Loaded failed(String reason) {
     log.info("NVML unavailable: {}", reason);
-    return new Loaded(null, reason);
+    return new Loaded(Optional.empty(), reason);
   }
 }
