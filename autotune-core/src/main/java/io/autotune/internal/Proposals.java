@@ -10,7 +10,6 @@ import io.autotune.spi.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,14 +59,13 @@ final class Proposals {
         default -> pending.add(e.configuration());
       }
     }
-    long mixed = loop.seed() * 0x9E3779B97F4A7C15L + history.size() + pending.size();
     return new StrategyContext(
         loop.task().spec().space(),
         history,
         pending,
         loop.task().spec().maxExperiments(),
         loop.seed(),
-        new SplittableRandom(mixed));
+        StrategyContext.randomFor(loop.seed(), history.size() + pending.size()));
   }
 
   private static Optional<Configuration> abandonedNotRerun(List<Experiment> log) {

@@ -133,7 +133,8 @@ public final class TaskJson {
         .forEach(e -> root.set(e.getKey(), e.getValue()));
     root.set("parameters", SpaceJson.write(spec.space()));
     root.set("optimization", OptimizationJson.write(spec));
-    if (!spec.objective().slos().isEmpty()) {
+    if (!spec.objective().slos().isEmpty()
+        || spec.objective().steepness() != Objective.DEFAULT_STEEPNESS) {
       root.set("slo", SloJson.write(spec.objective()));
     }
     spec.runner().ifPresent(r -> root.set("runner", r));
