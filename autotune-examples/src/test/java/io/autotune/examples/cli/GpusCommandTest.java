@@ -73,6 +73,19 @@ class GpusCommandTest {
     assertThat(second.get("processes")).isEmpty();
   }
 
+  @Test
+  void theCliHasTheCommandAndItAnswersOnAnyHost() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exit = AutotuneCli.execute(new PrintWriter(out), new PrintWriter(err), "gpus", "--json");
+
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("monitor").asText()).isIn("nvml", "nvidia-smi", "none");
+    assertThat(json.get("gpus").isArray()).isTrue();
+  }
+
   private static String run(GpuMonitor monitor, String... args) {
     StringWriter out = new StringWriter();
     int exit =
