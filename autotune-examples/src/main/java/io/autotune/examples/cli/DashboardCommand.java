@@ -3,6 +3,7 @@ package io.autotune.examples.cli;
 import io.autotune.dashboard.DashboardOptions;
 import io.autotune.dashboard.DashboardServlet;
 import io.autotune.examples.web.DashboardServer;
+import io.autotune.gpu.nvml.GpuMonitors;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.GpuMonitor;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class DashboardCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     DashboardOptions options = options(System.getenv());
     try (CheckpointStore checkpoints = StoreOption.open(store);
-        GpuMonitor gpus = GpuMonitor.none("this command does not sample GPUs yet");
+        GpuMonitor gpus = GpuMonitors.detect();
         DashboardServer server =
             DashboardServer.start(
                 new DashboardServlet(checkpoints, gpus, options), bind, port, path)) {
