@@ -31,7 +31,8 @@ export function drawTimeline(container, timeline, tooltip) {
   chart.append(rowStripes(bars.length, width));
   chart.append(axis(timeline, x, height));
   chart.append(nowLine(timeline, x, height));
-  bars.forEach((bar, row) => chart.append(barRow(bar, row, x, start, end, tooltip)));
+  const now = Math.min(Date.parse(timeline.timestamp), end);
+  bars.forEach((bar, row) => chart.append(barRow(bar, row, x, start, now, end, tooltip)));
   container.replaceChildren(chart);
 }
 
@@ -67,10 +68,10 @@ function nowLine(timeline, x, height) {
   return svg('line', { class: 'now', x1: at, x2: at, y1: AXIS_HEIGHT, y2: height - 8 });
 }
 
-function barRow(bar, row, x, start, end, tooltip) {
+function barRow(bar, row, x, start, now, end, tooltip) {
   const top = AXIS_HEIGHT + row * ROW;
   const from = Math.max(Date.parse(bar.start), start);
-  const to = bar.running ? end : Math.min(Date.parse(bar.end), end);
+  const to = bar.running ? now : Math.min(Date.parse(bar.end), end);
   const left = x(from);
   const barWidth = Math.max(x(to) - left, 2);
   const group = svg('g', { class: 'row' });
