@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -49,9 +50,9 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed");
+    if (!browserInstalled()) {
+      return; // each test is skipped, with the reason, by requireBrowser()
+    }
     seeded = SeededStore.h2();
     DashboardOptions utc = DashboardOptions.builder().clock(seeded.clock).build();
     DashboardOptions shanghai =
@@ -96,8 +97,26 @@ class BrowserTest {
     return options;
   }
 
+  private static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    assumeTrue(
+        browserInstalled(),
+        "browser test skipped: "
+            + CHROMIUM
+            + " or "
+            + CHROMEDRIVER
+            + " is not installed (apt-get install chromium chromium-driver)");
+  }
+
   @AfterEach
   void pageLoggedNoErrors() {
+    if (driver == null) {
+      return;
+    }
     List<LogEntry> errors =
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
