@@ -9,6 +9,16 @@ import java.util.Optional;
 record Outcome(
     ExperimentStatus status, Map<String, Double> metrics, Optional<String> error, Instant at) {
 
+  /** The outcome with {@code extra} metrics added (the runner's own win on a clash). */
+  Outcome withMetrics(Map<String, Double> extra) {
+    if (extra.isEmpty()) {
+      return this;
+    }
+    Map<String, Double> all = new java.util.LinkedHashMap<>(extra);
+    all.putAll(metrics);
+    return new Outcome(status, all, error, at);
+  }
+
   static Outcome returned(Map<String, Double> metrics, Instant at) {
     return new Outcome(ExperimentStatus.SUCCEEDED, metrics, Optional.empty(), at);
   }

@@ -190,7 +190,7 @@ public final class TuningLoop {
             task.spec(),
             experiment.number(),
             experiment.configuration(),
-            List.of(),
+            settings.gpus(),
             directory,
             settings.killGrace(),
             clock,
@@ -380,6 +380,11 @@ public final class TuningLoop {
             processes.add(process);
             return e.withProcesses(processes);
           });
+    }
+
+    @Override
+    public void gpus(int number, List<Integer> gpus) {
+      update(number, e -> e.withGpus(gpus));
     }
 
     private void update(int number, java.util.function.UnaryOperator<Experiment> change) {
