@@ -27,6 +27,10 @@ record Outcome(
     return new Outcome(ExperimentStatus.FAILED, Map.of(), Optional.of(error), at);
   }
 
+  static Outcome abandoned(String error, Instant at) {
+    return new Outcome(ExperimentStatus.ABANDONED, Map.of(), Optional.of(error), at);
+  }
+
   static Outcome timedOut(String error, Instant at) {
     return new Outcome(ExperimentStatus.TIMED_OUT, Map.of(), Optional.of(error), at);
   }
