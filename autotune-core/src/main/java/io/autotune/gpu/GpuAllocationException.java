@@ -8,15 +8,15 @@ import io.autotune.AutotuneException;
  */
 public final class GpuAllocationException extends AutotuneException {
   private static final long serialVersionUID = 1L;
-  private final int experiment;
+  private final String holder;
 
-  GpuAllocationException(int experiment, String message) {
+  GpuAllocationException(String holder, String message) {
     super(message);
-    this.experiment = experiment;
+    this.holder = holder;
   }
 
-  /** The number of the experiment that asked. */
-  public int experiment() {
-    return experiment;
+  /** Who asked, e.g. {@code "experiment 7"}. */
+  public String holder() {
+    return holder;
   }
 }

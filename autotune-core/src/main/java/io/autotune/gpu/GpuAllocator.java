@@ -35,7 +35,7 @@ public final class GpuAllocator {
   private final Optional<Set<Integer>> allowedGpus;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition released = lock.newCondition();
-  private final Map<Integer, Integer> holders = new TreeMap<>();
+  private final Map<Integer, String> holders = new TreeMap<>();
   private volatile List<GpuInfo> lastGoodSample = List.of();
 
   private GpuAllocator(Builder builder) {
@@ -63,6 +63,16 @@ public final class GpuAllocator {
    */
   public GpuLease allocate(int experiment, int count, Duration timeout)
       throws InterruptedException {
+    return allocate("experiment " + experiment, count, timeout);
+  }
+
+  /**
+   * Gives {@code holder} (a name such as {@code "task qwen, experiment 7"}, unique among the
+   * allocator's current holders) {@code count} GPUs, waiting up to {@code timeout} for them.
+   *
+   * @see #allocate(int, int, Duration)
+   */
+  public GpuLease allocate(String holder, int count, Duration timeout) throws InterruptedException {
     if (count < 0) {
       throw new IllegalArgumentException("count must be 0 or more, but was " + count);
     }
@@ -70,21 +80,20 @@ public final class GpuAllocator {
       throw new IllegalArgumentException("timeout must not be negative, but was " + timeout);
     }
     if (count == 0) {
-      return new GpuLease(this, experiment, List.of(), List.of());
+      return new GpuLease(this, holder, List.of(), List.of());
     }
     long deadline = System.nanoTime() + waitNanos(timeout);
     while (true) {
-      List<GpuInfo> usable = usableGpus(experiment, count);
+      List<GpuInfo> usable = usableGpus(holder, count);
       lock.lock();
       try {
-        Optional<GpuLease> lease = tryTake(experiment, count, usable);
+        Optional<GpuLease> lease = tryTake(holder, count, usable);
         if (lease.isPresent()) {
           return lease.get();
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new GpuAllocationException(
-              experiment, waitedTooLong(experiment, count, usable, timeout));
+          throw new GpuAllocationException(holder, waitedTooLong(holder, count, usable, timeout));
         }
         released.awaitNanos(left);
       } finally {
@@ -93,8 +102,8 @@ public final class GpuAllocator {
     }
   }
 
-  /** Which experiment holds which GPU now: GPU index to experiment number, by index. */
-  public Map<Integer, Integer> assignments() {
+  /** Who holds which GPU now: GPU index to holder, by index. */
+  public Map<Integer, String> assignments() {
     lock.lock();
     try {
       return Collections.unmodifiableMap(new TreeMap<>(holders));
@@ -106,43 +115,43 @@ public final class GpuAllocator {
   void release(GpuLease lease) {
     lock.lock();
     try {
-      lease.indices().forEach(index -> holders.remove(index, lease.experiment()));
+      lease.indices().forEach(index -> holders.remove(index, lease.holder()));
       released.signalAll();
     } finally {
       lock.unlock();
     }
-    log.debug("experiment {} released GPUs {}", lease.experiment(), lease.indices());
+    log.debug("{} released GPUs {}", lease.holder(), lease.indices());
   }
 
-  private Optional<GpuLease> tryTake(int experiment, int count, List<GpuInfo> usable) {
-    if (holders.containsValue(experiment)) {
-      throw new IllegalStateException("experiment " + experiment + " already holds GPUs");
+  private Optional<GpuLease> tryTake(String holder, int count, List<GpuInfo> usable) {
+    if (holders.containsValue(holder)) {
+      throw new IllegalStateException(holder + " already holds GPUs");
     }
     List<GpuInfo> free = usable.stream().filter(gpu -> !holders.containsKey(gpu.index())).toList();
     if (free.size() < count) {
       return Optional.empty();
     }
     List<GpuInfo> chosen = GpuRanking.best(free, count);
-    chosen.forEach(gpu -> holders.put(gpu.index(), experiment));
+    chosen.forEach(gpu -> holders.put(gpu.index(), holder));
     List<Integer> indices = chosen.stream().map(GpuInfo::index).toList();
-    log.info("experiment {} runs on GPUs {}", experiment, indices);
+    log.info("{} runs on GPUs {}", holder, indices);
     return Optional.of(
-        new GpuLease(this, experiment, indices, chosen.stream().map(GpuInfo::uuid).toList()));
+        new GpuLease(this, holder, indices, chosen.stream().map(GpuInfo::uuid).toList()));
   }
 
-  private List<GpuInfo> usableGpus(int experiment, int count) {
-    List<GpuInfo> all = sampleOrLastGood(experiment);
+  private List<GpuInfo> usableGpus(String holder, int count) {
+    List<GpuInfo> all = sampleOrLastGood(holder);
     List<GpuInfo> usable =
         all.stream()
             .filter(gpu -> allowedGpus.map(a -> a.contains(gpu.index())).orElse(true))
             .toList();
     if (usable.size() < count) {
-      throw new GpuAllocationException(experiment, tooFewOnHost(experiment, count, usable));
+      throw new GpuAllocationException(holder, tooFewOnHost(holder, count, usable));
     }
     return usable;
   }
 
-  private List<GpuInfo> sampleOrLastGood(int experiment) {
+  private List<GpuInfo> sampleOrLastGood(String holder) {
     try {
       List<GpuInfo> sample = List.copyOf(monitor.sample());
       lastGoodSample = sample;
@@ -150,36 +159,32 @@ public final class GpuAllocator {
     } catch (RuntimeException e) {
       if (lastGoodSample.isEmpty()) {
         throw new GpuAllocationException(
-            experiment,
-            "experiment "
-                + experiment
-                + " cannot be placed: reading the GPUs failed: "
-                + e.getMessage());
+            holder, holder + " cannot be placed: reading the GPUs failed: " + e.getMessage());
       }
       log.warn("reading the GPUs failed, placing by the last good sample: {}", e.toString());
       return lastGoodSample;
     }
   }
 
-  private String tooFewOnHost(int experiment, int count, List<GpuInfo> usable) {
+  private String tooFewOnHost(String holder, int count, List<GpuInfo> usable) {
     String why =
         monitor.unavailableReason().map(reason -> " (" + reason + ")").orElse("")
             + allowedGpus.map(a -> " (allowed GPUs: " + a + ")").orElse("");
-    return "experiment %d needs %s; this host has %d usable%s"
-        .formatted(experiment, gpus(count), usable.size(), why);
+    return "%s needs %s; this host has %d usable%s"
+        .formatted(holder, gpus(count), usable.size(), why);
   }
 
-  private String waitedTooLong(int experiment, int count, List<GpuInfo> usable, Duration timeout) {
+  private String waitedTooLong(String holder, int count, List<GpuInfo> usable, Duration timeout) {
     List<String> held = new ArrayList<>();
     for (GpuInfo gpu : usable) {
-      Integer holder = holders.get(gpu.index());
-      if (holder != null) {
-        held.add("GPU " + gpu.index() + " held by experiment " + holder);
+      String heldBy = holders.get(gpu.index());
+      if (heldBy != null) {
+        held.add("GPU " + gpu.index() + " held by " + heldBy);
       }
     }
-    return "experiment %d needs %s; %d of %d free after waiting %s: %s"
+    return "%s needs %s; %d of %d free after waiting %s: %s"
         .formatted(
-            experiment,
+            holder,
             gpus(count),
             usable.size() - held.size(),
             usable.size(),

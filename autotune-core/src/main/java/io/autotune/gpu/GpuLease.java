@@ -11,21 +11,21 @@ import java.util.stream.Collectors;
  */
 public final class GpuLease implements AutoCloseable {
   private final GpuAllocator allocator;
-  private final int experiment;
+  private final String holder;
   private final List<Integer> indices;
   private final List<String> uuids;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  GpuLease(GpuAllocator allocator, int experiment, List<Integer> indices, List<String> uuids) {
+  GpuLease(GpuAllocator allocator, String holder, List<Integer> indices, List<String> uuids) {
     this.allocator = allocator;
-    this.experiment = experiment;
+    this.holder = holder;
     this.indices = List.copyOf(indices);
     this.uuids = List.copyOf(uuids);
   }
 
-  /** The number of the experiment holding the GPUs. */
-  public int experiment() {
-    return experiment;
+  /** Who holds the GPUs, e.g. {@code "experiment 7"}. */
+  public String holder() {
+    return holder;
   }
 
   /** The GPU indices (NVML / nvidia-smi numbering, PCI bus order), ascending; empty for none. */
@@ -67,6 +67,6 @@ public final class GpuLease implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "GpuLease[experiment " + experiment + ", GPUs " + indices + "]";
+    return "GpuLease[" + holder + ", GPUs " + indices + "]";
   }
 }

@@ -42,7 +42,8 @@ class GpuAllocatorTest {
     assertThat(lease.uuids()).containsExactly("GPU-fake-1", "GPU-fake-2");
     assertThat(lease.environment())
         .isEqualTo(Map.of("CUDA_VISIBLE_DEVICES", "1,2", "CUDA_DEVICE_ORDER", "PCI_BUS_ID"));
-    assertThat(allocator.assignments()).isEqualTo(Map.of(0, 1, 1, 2, 2, 2));
+    assertThat(allocator.assignments())
+        .isEqualTo(Map.of(0, "experiment 1", 1, "experiment 2", 2, "experiment 2"));
   }
 
   @Test
@@ -134,7 +135,7 @@ class GpuAllocatorTest {
 
     first.close();
 
-    assertThat(allocator.assignments()).isEqualTo(Map.of(0, 2));
+    assertThat(allocator.assignments()).isEqualTo(Map.of(0, "experiment 2"));
     assertThat(first.isClosed()).isTrue();
   }
 
