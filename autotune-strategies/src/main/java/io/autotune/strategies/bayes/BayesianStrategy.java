@@ -122,13 +122,14 @@ public final class BayesianStrategy implements Strategy {
     private Builder() {}
 
     /**
-     * Number of experiments drawn from the initial Sobol design before the model takes over.
-     * Default: the number of free parameters + 3, between 5 and 10.
+     * Number of experiments drawn from the initial Sobol design before the model takes over; 0 lets
+     * the model explore from the first experiment. Default: the number of free (non-constant)
+     * parameters + 3, between 5 and 10.
      */
     public Builder initialRandom(int initialRandom) {
-      if (initialRandom < 1) {
+      if (initialRandom < 0) {
         throw new IllegalArgumentException(
-            "initialRandom must be at least 1, but was " + initialRandom);
+            "initialRandom must be at least 0, but was " + initialRandom);
       }
       this.initialRandom = OptionalInt.of(initialRandom);
       return this;

@@ -27,6 +27,16 @@ class BayesianStrategyProviderTest {
   }
 
   @Test
+  void withoutAnInitialDesignTheModelExploresFromTheFirstExperiment() {
+    Strategy strategy = Strategy.named("bayesian", Map.of("n_initial_random", 0));
+
+    java.util.List<io.autotune.spi.Trial> history =
+        Loop.run(strategy, SPACE, c -> java.util.OptionalDouble.of(c.getDouble("x")), 6, 1);
+
+    assertThat(history).extracting(t -> t.configuration()).doesNotHaveDuplicates();
+  }
+
+  @Test
   void anUnknownOptionIsRejectedByItsPath() {
     assertThatThrownBy(() -> Strategy.named("bayesian", Map.of("n_startup", 4)))
         .isInstanceOf(InvalidTaskException.class)
@@ -36,7 +46,7 @@ class BayesianStrategyProviderTest {
 
   @Test
   void aBadInitialDesignSizeIsRejectedByItsPath() {
-    for (Object bad : List.of(0, -3, 2.5, "ten")) {
+    for (Object bad : List.of(-3, 2.5, "ten")) {
       assertThatThrownBy(() -> Strategy.named("bayesian", Map.of("n_initial_random", bad)))
           .isInstanceOf(InvalidTaskException.class)
           .hasMessageContaining("optimization.n_initial_random");
