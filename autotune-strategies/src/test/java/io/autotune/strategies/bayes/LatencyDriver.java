@@ -3,6 +3,7 @@ package io.autotune.strategies.bayes;
 import io.autotune.space.Configuration;
 import io.autotune.spi.StrategyContext;
 import io.autotune.spi.Trial;
+import io.autotune.strategies.bench.BenchmarkFunction;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.SplittableRandom;
 public final class LatencyDriver {
   public static void main(String[] args) {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    BenchFunctions f = BenchFunctions.valueOf(args[0].toUpperCase());
+    BenchmarkFunction f = BenchmarkFunction.named(args[0]);
     int repeats = Integer.parseInt(args[2]);
     BayesianStrategy strategy = BayesianStrategy.ofDefaults();
     for (String size : args[1].split(",")) {
@@ -26,16 +27,16 @@ public final class LatencyDriver {
       SplittableRandom random = new SplittableRandom(1);
       List<Trial> history = new ArrayList<>();
       if (args.length > 3 && args[3].equals("trajectory")) {
-        history = Loop.run(strategy, f.space, f::evaluate, n, 1);
+        history = Loop.run(strategy, f.space(), f::evaluate, n, 1);
       }
       for (int i = history.size(); i < n; i++) {
-        Configuration c = f.space.sample(random);
+        Configuration c = f.space().sample(random);
         history.add(new Trial(i + 1, c, f.evaluate(c)));
       }
       double[] ms = new double[repeats];
       for (int r = 0; r < 2 * repeats; r++) {
         StrategyContext context =
-            new StrategyContext(f.space, history, List.of(), 100, 1, new SplittableRandom(r));
+            new StrategyContext(f.space(), history, List.of(), 100, 1, new SplittableRandom(r));
         long t0 = bean.getCurrentThreadCpuTime();
         strategy.propose(context);
         if (r >= repeats) {
