@@ -6,10 +6,10 @@ import java.util.random.RandomGenerator;
 /**
  * Fits the kernel hyperparameters by maximising the log marginal likelihood plus log priors (a MAP
  * estimate): a set of random starts is screened by value, and the best is refined with a bounded
- * L-BFGS on the analytic gradient (refining the second best too cost a third of the proposal time
- * and did not change the benchmark). The priors keep the fit sane on a handful of points: length
- * scales around half the unit cube, signal variance around 1 (the output is standardised), small
- * noise. Stateless.
+ * L-BFGS on the analytic gradient (refining the second best too cost a quarter of the proposal time
+ * and made no consistent difference on the benchmark). The priors keep the fit sane on a handful of
+ * points: length scales around half the unit cube, signal variance around 1 (the output is
+ * standardised), small noise. Stateless.
  */
 final class HyperparameterFit {
   static final double LOG_LENGTH_MEAN = Math.log(0.5);
