@@ -9,6 +9,7 @@ import io.autotune.spi.Trial;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,17 @@ class BayesianStrategyTest {
               assertThat(t.configuration().get("stepped")).isEqualTo(10L);
               assertThat(t.configuration().get("only")).isEqualTo("x");
             });
+  }
+
+  @Test
+  void aSpaceOfConstantsIsProposedOnceThenExhausted() {
+    SearchSpace space = SearchSpace.builder().real("a", 1, 1).choice("b", "only").build();
+
+    Configuration only = strategy.propose(Loop.context(space, List.of(), 2)).orElseThrow();
+    List<Trial> history = List.of(Trial.succeeded(1, only, 3.0));
+
+    assertThat(only.values()).containsExactly(Map.entry("a", 1.0), Map.entry("b", "only"));
+    assertThat(strategy.propose(Loop.context(space, history, 2))).isEmpty();
   }
 
   @Test
