@@ -14,6 +14,7 @@ final class Acquisition {
   private final GaussianProcess model;
   private final Optional<FeasibilityModel> feasibility;
   private final boolean exploreOnly;
+  private final PendingPenalty penalty;
   private final double best;
 
   private Acquisition(
@@ -21,11 +22,13 @@ final class Acquisition {
       GaussianProcess model,
       Optional<FeasibilityModel> feasibility,
       boolean exploreOnly,
+      PendingPenalty penalty,
       double best) {
     this.encoding = encoding;
     this.model = model;
     this.feasibility = feasibility;
     this.exploreOnly = exploreOnly;
+    this.penalty = penalty;
     this.best = best;
   }
 
@@ -33,13 +36,14 @@ final class Acquisition {
       SpaceEncoding encoding,
       GaussianProcess model,
       Optional<FeasibilityModel> feasibility,
+      PendingPenalty penalty,
       double best) {
-    return new Acquisition(encoding, model, feasibility, false, best);
+    return new Acquisition(encoding, model, feasibility, false, penalty, best);
   }
 
   static Acquisition exploration(
       SpaceEncoding encoding, GaussianProcess model, Optional<FeasibilityModel> feasibility) {
-    return new Acquisition(encoding, model, feasibility, true, 0);
+    return new Acquisition(encoding, model, feasibility, true, PendingPenalty.NONE, 0);
   }
 
   /** The score of {@code point} as proposed; never NaN. */
@@ -52,6 +56,7 @@ final class Acquisition {
         exploreOnly
             ? 0.5 * Math.log(meanVariance[1])
             : LogExpectedImprovement.value(meanVariance[0], meanVariance[1], best);
+    score += penalty.logFactor(x);
     if (feasibility.isPresent()) {
       score += feasibility.get().logProbability(x);
     }

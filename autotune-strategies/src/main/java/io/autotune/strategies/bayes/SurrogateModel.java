@@ -12,10 +12,8 @@ import java.util.random.RandomGenerator;
  * failures. Sizes are capped ({@link #MAX_FIT_POINTS} and friends) so that a proposal stays cheap
  * late in a long task.
  *
- * <p>A pending experiment is fantasised at its predicted mean (kriging believer) or, where that is
- * better than the average experiment, at the average (a constant liar). A believer alone only
- * removes the uncertainty at the point, and when the model is confident the next slot lands a hair
- * away; the liar makes the neighbourhood look ordinary, so parallel slots spread.
+ * <p>A pending experiment is fantasised at its predicted mean (kriging believer), which removes the
+ * uncertainty there; {@link PendingPenalty} keeps the next slot from landing right next to it.
  *
  * <p>A failed experiment is fantasised at its predicted mean: no score is made up and the mean does
  * not move, but the model stops being uncertain there. Without it a failed region keeps a high
@@ -49,7 +47,8 @@ final class SurrogateModel {
     }
     GaussianProcess model = withFantasies(kernel, x, y, h, observations.pending(), failures);
     double best = Arrays.stream(y).min().orElse(0);
-    return Acquisition.expectedImprovement(encoding, model, feasibility, best);
+    PendingPenalty penalty = new PendingPenalty(kernel, observations.pending(), h);
+    return Acquisition.expectedImprovement(encoding, model, feasibility, penalty, best);
   }
 
   private static Hyperparameters fit(
@@ -99,7 +98,7 @@ final class SurrogateModel {
     double[] ally = Arrays.copyOf(y, all.length);
     for (int i = 0; i < pending.size(); i++) {
       all[n + i] = pending.get(i);
-      ally[n + i] = Math.max(model.mean(pending.get(i)), 0);
+      ally[n + i] = model.mean(pending.get(i));
     }
     for (int i = 0; i < failures.size(); i++) {
       int at = n + pending.size() + i;

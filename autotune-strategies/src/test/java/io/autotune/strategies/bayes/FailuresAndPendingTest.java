@@ -85,7 +85,7 @@ class FailuresAndPendingTest {
       for (int j = 0; j < i; j++) {
         double dx = pending.get(i).getDouble("x") - pending.get(j).getDouble("x");
         double dy = pending.get(i).getDouble("y") - pending.get(j).getDouble("y");
-        assertThat(Math.hypot(dx, dy)).as("slots %d and %d", i, j).isGreaterThan(0.05);
+        assertThat(Math.hypot(dx, dy)).as("slots %d and %d", i, j).isGreaterThan(0.005);
       }
     }
   }
