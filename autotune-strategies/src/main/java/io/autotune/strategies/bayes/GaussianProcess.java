@@ -76,9 +76,15 @@ final class GaussianProcess {
     out[1] = Math.max(signalVariance - explained, 1e-12 * signalVariance);
   }
 
+  /** Posterior mean alone: O(n), without the variance's triangular solve. */
   double mean(double[] point) {
-    double[] out = new double[2];
-    predict(point, out);
-    return out[0];
+    double mean = 0;
+    for (int i = 0; i < x.length; i++) {
+      mean +=
+          signalVariance
+              * Kernel.correlation(kernel.scaledDistance(point, x[i], inverseSquaredLengths))
+              * alpha[i];
+    }
+    return mean;
   }
 }

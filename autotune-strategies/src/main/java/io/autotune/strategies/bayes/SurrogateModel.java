@@ -46,7 +46,9 @@ final class SurrogateModel {
       return Acquisition.exploration(encoding, where, feasibility);
     }
     GaussianProcess model = withFantasies(kernel, x, y, h, observations.pending(), failures);
-    double best = Arrays.stream(y).min().orElse(0);
+    // the incumbent is the best modelled loss, not the best observed one: with noisy experiments a
+    // lucky measurement would otherwise set a bar that nothing can be expected to beat
+    double best = Arrays.stream(x).mapToDouble(model::mean).min().orElse(0);
     PendingPenalty penalty = new PendingPenalty(kernel, observations.pending(), h);
     return Acquisition.expectedImprovement(encoding, model, feasibility, penalty, best);
   }

@@ -66,6 +66,29 @@ class FailuresAndPendingTest {
   }
 
   @Test
+  void aNoisyObjectiveStillDrawsTheSearchToItsOptimum() {
+    java.util.SplittableRandom noise = new java.util.SplittableRandom(12);
+    List<Trial> history =
+        Loop.run(
+            strategy,
+            PLANE,
+            c -> OptionalDouble.of(trueLoss(c) + 0.02 * noise.nextGaussian()),
+            30,
+            4);
+
+    double[] lastTen =
+        history.subList(20, 30).stream()
+            .mapToDouble(t -> trueLoss(t.configuration()))
+            .sorted()
+            .toArray();
+    assertThat(lastTen[5]).isLessThan(0.02);
+  }
+
+  private static double trueLoss(Configuration c) {
+    return sq(c.getDouble("x") - 0.3) + sq(c.getDouble("y") - 0.6);
+  }
+
+  @Test
   void parallelSlotsGetDifferentConfigurations() {
     List<Trial> history =
         Loop.run(
