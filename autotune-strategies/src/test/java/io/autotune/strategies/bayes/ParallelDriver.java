@@ -45,7 +45,8 @@ public final class ParallelDriver {
       regret[seed] = Loop.best(history) - f.optimum();
     }
     Arrays.sort(regret);
-    System.out.printf(
-        "%s slots=%d median regret after %d: %.4g%n", args[0], slots, trials, regret[seeds / 2]);
+    double median =
+        seeds % 2 == 1 ? regret[seeds / 2] : (regret[seeds / 2 - 1] + regret[seeds / 2]) / 2;
+    System.out.printf("%s slots=%d median regret after %d: %.4g%n", args[0], slots, trials, median);
   }
 }
