@@ -11,7 +11,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "autotune 0.1.0",
     description = "Tunes expensive black-box experiments, such as inference-server launch flags.",
-    subcommands = {RunCommand.class, OptimizeCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SubmitCommand.class,
+      WorkerCommand.class,
+      StatusCommand.class,
+      ExperimentsCommand.class,
+      CancelCommand.class,
+      OptimizeCommand.class,
+      BenchCommand.class
+    })
 public final class AutotuneCli {
 
   public static void main(String[] args) {
