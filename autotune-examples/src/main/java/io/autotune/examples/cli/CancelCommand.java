@@ -4,13 +4,16 @@ import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cancel TASK --store URL}: asks the task's owner to stop it. A task nobody holds is
@@ -27,15 +30,18 @@ final class CancelCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "URL", required = true, description = "the store")
   String store;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = StoreOption.open(store)) {
       Task task =
           checkpoints
               .task(taskId)
               .orElseThrow(() -> new IllegalArgumentException("no task with id " + taskId));
       if (task.status().isFinal()) {
-        System.out.println("task " + taskId + " is already " + task.status());
+        out.println("task " + taskId + " is already " + task.status());
         return 0;
       }
       checkpoints.requestCancel(taskId);
@@ -45,10 +51,9 @@ final class CancelCommand implements Callable<Integer> {
               : Optional.empty();
       if (free.isPresent()) {
         checkpoints.finishTask(free.get(), TaskStatus.CANCELLED);
-        System.out.println("task " + taskId + " CANCELLED");
+        out.println("task " + taskId + " CANCELLED");
       } else {
-        System.out.println(
-            "cancellation requested; the task's owner stops it at its next heartbeat");
+        out.println("cancellation requested; the task's owner stops it at its next heartbeat");
       }
     }
     return 0;

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.model.Experiment;
 import io.autotune.spi.CheckpointStore;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code experiments TASK --store URL [--json]}: one task's experiment log. */
 @Command(
@@ -27,8 +32,11 @@ final class ExperimentsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON array instead of a table")
   boolean json;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = StoreOption.open(store)) {
       checkpoints
           .task(taskId)
@@ -40,14 +48,18 @@ final class ExperimentsCommand implements Callable<Integer> {
         table.row(
             Integer.toString(e.number()),
             e.status().name(),
-            e.duration().map(ProgressPrinter::seconds).orElse("-"),
+            e.duration().map(ExperimentsCommand::seconds).orElse("-"),
             e.score().isPresent() ? ProgressPrinter.format(e.score().getAsDouble()) : "-",
             e.configuration().toString(),
             e.error().map(m -> m.lines().findFirst().orElse("")).orElse(""));
       }
-      System.out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
+      out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
     }
     return 0;
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
   }
 
   private static ObjectNode toJson(Experiment e) {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.spi.CheckpointStore;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code status --store URL [--json]}: every task with its status, progress and best score. */
 @Command(
@@ -23,8 +26,11 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON array instead of a table")
   boolean json;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = StoreOption.open(store)) {
       ArrayNode rows = new ObjectMapper().createArrayNode();
       Table table = new Table("id", "name", "status", "progress", "best", "owner");
@@ -44,7 +50,7 @@ final class StatusCommand implements Callable<Integer> {
             p.best().map(ProgressPrinter::format).orElse("-"),
             task.owner().orElse("-"));
       }
-      System.out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
+      out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
     }
     return 0;
   }

@@ -5,12 +5,15 @@ import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.Strategy;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code submit TASK.json --store URL}: adds a task to a shared store and prints its id. */
 @Command(
@@ -24,8 +27,11 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "URL", required = true, description = "the store")
   String store;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
     TaskSpec read = TaskJson.read(taskFile);
     // the seed is fixed now, so that a worker that resumes the task proposes the same points
     TaskSpec spec =
@@ -33,7 +39,7 @@ final class SubmitCommand implements Callable<Integer> {
     Strategy.named(spec.strategy(), spec.strategyOptions()).validate(spec.space());
     try (CheckpointStore checkpoints = StoreOption.open(store)) {
       Task task = checkpoints.createTask(spec);
-      System.out.println(task.id());
+      out.println(task.id());
     }
     return 0;
   }

@@ -4,11 +4,14 @@ import io.autotune.Tuner;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.worker.Worker;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code worker --store URL [--slots N]}: claims and runs tasks until SIGTERM, then stops
@@ -37,8 +40,11 @@ final class WorkerCommand implements Callable<Integer> {
       description = "experiment logs (default: autotune-data/runs)")
   Path workDirectory = Path.of("autotune-data", "runs");
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
     Duration ttl = Duration.ofSeconds(leaseTtlSeconds);
     CheckpointStore checkpoints = StoreOption.open(store);
     Tuner tuner =
@@ -58,7 +64,7 @@ final class WorkerCommand implements Callable<Integer> {
                 },
                 "autotune-worker-shutdown"));
     worker.start();
-    System.out.println("worker " + worker.id() + " running with " + slots + " slot(s)");
+    out.println("worker " + worker.id() + " running with " + slots + " slot(s)");
     worker.awaitStop();
     return 0;
   }
