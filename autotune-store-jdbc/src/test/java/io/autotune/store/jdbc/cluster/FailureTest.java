@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A worker that freezes past its lease, and a database that goes away for ten seconds. */
 class FailureTest {
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
 
   @BeforeEach
   void needsPostgres() {
@@ -87,6 +89,7 @@ class FailureTest {
         w.stop(Duration.ofSeconds(20));
       }
       cluster.assertEveryTaskCompletedAndNothingRanTwice(experiments);
+      cluster.assertNoWorkerLoggedAnError();
       assertThat(Files.readString(dir.resolve("worker-0.log"))).contains("retry");
     }
   }
