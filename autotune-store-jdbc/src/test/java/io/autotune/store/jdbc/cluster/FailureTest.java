@@ -72,12 +72,13 @@ class FailureTest {
     String ctl = System.getenv("AUTOTUNE_TEST_PG_CTL");
     assumeTrue(
         ctl != null, "AUTOTUNE_TEST_PG_CTL (from .ci/postgres.sh) says how to stop the server");
-    int experiments = 15;
+    int experiments = 40;
     try (Cluster cluster = new Cluster(dir, Duration.ofSeconds(20), Duration.ofSeconds(1))) {
       cluster.submit(6, experiments, 0);
       cluster.startWorker("worker-0", 2, Map.of());
       cluster.startWorker("worker-1", 2, Map.of());
       Cluster.await(Duration.ofSeconds(90), () -> succeeded(cluster) >= 10);
+      assertThat(succeeded(cluster)).as("still running when the database stops").isLessThan(200);
       try {
         run(ctl, "stop");
         Thread.sleep(10_000);
