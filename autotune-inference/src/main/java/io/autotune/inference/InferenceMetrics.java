@@ -107,8 +107,9 @@ public final class InferenceMetrics {
     for (String name : names) {
       put(metrics, name, mean(measured, name));
     }
-    put(metrics, MAX_TOTAL_THROUGHPUT, max(kept, LevelResult::totalThroughput));
-    put(metrics, THROUGHPUT, throughput(metrics, metrics.get(MAX_TOTAL_THROUGHPUT) / gpus));
+    double maxTotal = max(kept, LevelResult::totalThroughput);
+    put(metrics, MAX_TOTAL_THROUGHPUT, maxTotal);
+    put(metrics, THROUGHPUT, throughput(metrics, maxTotal / gpus));
     int requests = kept.stream().mapToInt(LevelResult::requests).sum();
     int errors = kept.stream().mapToInt(LevelResult::errors).sum();
     put(metrics, REQUESTS, requests);
@@ -154,7 +155,7 @@ public final class InferenceMetrics {
   }
 
   private static double max(List<LevelResult> levels, ToDoubleFunction<LevelResult> value) {
-    return levels.stream().mapToDouble(value).max().orElse(Double.NaN);
+    return levels.stream().mapToDouble(value).filter(Double::isFinite).max().orElse(Double.NaN);
   }
 
   private static void putSummary(Map<String, Double> metrics, String name, Summary summary) {

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess {
 
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
   private final Process process;
   private final Path log;
 
@@ -81,7 +83,8 @@ final class ServerProcess {
       signalGroup(group, "KILL");
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      awaitGroupGone(group, grace);
+      // SIGKILL is immediate, but orphans are reaped by init, which may take a moment
+      awaitGroupGone(group, KILL_WAIT.compareTo(grace) > 0 ? KILL_WAIT : grace);
     }
   }
 
