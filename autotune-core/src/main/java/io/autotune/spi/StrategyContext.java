@@ -4,6 +4,7 @@ import io.autotune.space.Configuration;
 import io.autotune.space.SearchSpace;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,6 +31,14 @@ public record StrategyContext(
     history = List.copyOf(history);
     pending = List.copyOf(pending);
     Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * The generator for a proposal with {@code inView} experiments in view (finished and pending):
+   * seeded from the task's seed and that count, so that replaying a history replays the proposals.
+   */
+  public static RandomGenerator randomFor(long seed, int inView) {
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + inView);
   }
 
   /** Whether this configuration was already evaluated or is being evaluated. */

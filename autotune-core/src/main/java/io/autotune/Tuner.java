@@ -1,0 +1,253 @@
+package io.autotune;
+
+import io.autotune.internal.LoopSettings;
+import io.autotune.internal.TuningLoop;
+import io.autotune.model.Lease;
+import io.autotune.model.Task;
+import io.autotune.model.TaskSpec;
+import io.autotune.model.WorkerInfo;
+import io.autotune.runner.Hosts;
+import io.autotune.runner.RunnerFactory;
+import io.autotune.spi.CheckpointStore;
+import io.autotune.spi.ExperimentRunner;
+import io.autotune.spi.Strategy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Runs tasks: acquires a task's lease, restores it from the store, and runs experiments until a
+ * limit is reached, saving progress after each one. Several tasks may run at once on one Tuner (a
+ * worker's slots); each run is one {@link TuningLoop}. Thread-safe.
+ *
+ * <pre>{@code
+ * Tuner tuner = Tuner.builder().store(CheckpointStore.inMemory()).runner(myRunner).build();
+ * TuningResult result = tuner.run(spec);
+ * }</pre>
+ */
+public final class Tuner {
+  private final CheckpointStore store;
+  private final RunnerFactory runners;
+  private final Function<TaskSpec, Strategy> strategies;
+  private final LoopSettings settings;
+  private final String workerId;
+  private final Instant startedAt;
+  private final Set<TuningLoop> active = ConcurrentHashMap.newKeySet();
+
+  private Tuner(Builder b) {
+    this.store = b.store;
+    this.runners = b.runners;
+    this.strategies = b.strategies;
+    this.settings =
+        new LoopSettings(
+            b.parallelism, b.leaseTtl, b.killGrace, b.workDirectory, b.clock, b.listeners);
+    this.workerId = b.workerId;
+    this.startedAt = b.clock.instant();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This worker's id: random per Tuner unless set, never the host name. */
+  public String workerId() {
+    return workerId;
+  }
+
+  public CheckpointStore store() {
+    return store;
+  }
+
+  /**
+   * Adds the task to the store and runs it to its end. A spec without a seed gets a random one,
+   * stored with the task so that a resumed run proposes the same configurations.
+   */
+  public TuningResult run(TaskSpec spec) {
+    TaskSpec seeded =
+        spec.seed().isPresent() ? spec : spec.withSeed(new java.util.SplittableRandom().nextLong());
+    strategies.apply(seeded).validate(seeded.space());
+    return resume(store.createTask(seeded).id());
+  }
+
+  /**
+   * Runs a task already in the store, resuming it from its experiment log.
+   *
+   * @throws AutotuneException if another worker holds the task's lease or the task is final
+   */
+  public TuningResult resume(String taskId) {
+    Task task =
+        store.task(taskId).orElseThrow(() -> new AutotuneException("no task with id " + taskId));
+    if (task.status().isFinal()) {
+      throw new AutotuneException("task " + taskId + " is already " + task.status());
+    }
+    Lease lease =
+        store
+            .acquire(taskId, workerId, settings.leaseTtl())
+            .orElseThrow(
+                () ->
+                    new AutotuneException(
+                        "task "
+                            + taskId
+                            + " is held by worker "
+                            + task.owner().orElse("?")
+                            + " until its lease expires"));
+    return run(lease);
+  }
+
+  /** Runs a task whose lease this worker already holds (from {@link CheckpointStore#claim}). */
+  public TuningResult run(Lease lease) {
+    Task task =
+        store
+            .task(lease.taskId())
+            .orElseThrow(() -> new AutotuneException("no task with id " + lease.taskId()));
+    Strategy strategy = strategies.apply(task.spec());
+    ExperimentRunner runner = runners.create(task.spec());
+    TuningLoop loop =
+        new TuningLoop(settings, store, task, lease, strategy, runner, this::workerInfo);
+    active.add(loop);
+    try {
+      return loop.run();
+    } finally {
+      active.remove(loop);
+    }
+  }
+
+  /**
+   * Stops every running task gracefully: no new experiments, running ones abandoned (their
+   * processes killed), leases released so another worker can resume the tasks at once.
+   */
+  public void stop() {
+    active.forEach(TuningLoop::stop);
+  }
+
+  WorkerInfo workerInfo() {
+    Instant now = settings.clock().instant();
+    return new WorkerInfo(
+        workerId,
+        Hosts.localName(),
+        ProcessHandle.current().pid(),
+        startedAt,
+        now,
+        Optional.empty());
+  }
+
+  /** Configures a {@link Tuner}. Not thread-safe. */
+  public static final class Builder {
+    private CheckpointStore store;
+    private RunnerFactory runners;
+    private Function<TaskSpec, Strategy> strategies =
+        spec -> Strategy.named(spec.strategy(), spec.strategyOptions());
+    private int parallelism = 1;
+    private Duration leaseTtl = Duration.ofSeconds(30);
+    private Duration killGrace = Duration.ofSeconds(10);
+    private Path workDirectory = Path.of("autotune-data", "runs");
+    private Clock clock = Clock.systemUTC();
+    private String workerId = UUID.randomUUID().toString();
+    private final List<TuningListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Where tasks live. Default: {@link CheckpointStore#inMemory()}. */
+    public Builder store(CheckpointStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The runner of every task. Required, unless {@link #runners} is set. */
+    public Builder runner(ExperimentRunner runner) {
+      Objects.requireNonNull(runner, "runner");
+      this.runners = spec -> runner;
+      return this;
+    }
+
+    /** Makes each task's runner from its spec (its {@code runner} section). */
+    public Builder runners(RunnerFactory runners) {
+      this.runners = Objects.requireNonNull(runners, "runners");
+      return this;
+    }
+
+    /** The strategy of every task. Default: the strategy named in the task's spec. */
+    public Builder strategy(Strategy strategy) {
+      Objects.requireNonNull(strategy, "strategy");
+      this.strategies = spec -> strategy;
+      return this;
+    }
+
+    /** How many experiments of one task run at once. Default: 1. */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException(
+            "parallelism must be greater than 0, but was " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /** How long a lease lasts without renewal; renewed every third of it. Default: 30 s. */
+    public Builder leaseTtl(Duration leaseTtl) {
+      if (leaseTtl.toMillis() < 30) {
+        throw new IllegalArgumentException("leaseTtl must be at least 30 ms, but was " + leaseTtl);
+      }
+      this.leaseTtl = leaseTtl;
+      return this;
+    }
+
+    /** How long a killed process tree gets between SIGTERM and SIGKILL. Default: 10 s. */
+    public Builder killGrace(Duration killGrace) {
+      if (killGrace.isNegative()) {
+        throw new IllegalArgumentException("killGrace must not be negative, but was " + killGrace);
+      }
+      this.killGrace = killGrace;
+      return this;
+    }
+
+    /** Where experiments keep their files (logs). Default: {@code autotune-data/runs}. */
+    public Builder workDirectory(Path workDirectory) {
+      this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
+      return this;
+    }
+
+    /** The clock for deadlines and records. Default: the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** This worker's id. Default: a random UUID. */
+    public Builder workerId(String workerId) {
+      if (workerId == null || workerId.isBlank()) {
+        throw new IllegalArgumentException("workerId must not be blank");
+      }
+      this.workerId = workerId;
+      return this;
+    }
+
+    /** Adds a listener. Default: none. */
+    public Builder listener(TuningListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException without a runner
+     */
+    public Tuner build() {
+      if (runners == null) {
+        throw new IllegalStateException("a Tuner needs a runner: call runner(...) or runners(...)");
+      }
+      if (store == null) {
+        store = CheckpointStore.inMemory();
+      }
+      return new Tuner(this);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.autotune;
+
+import io.autotune.model.Experiment;
+import io.autotune.model.TaskStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a run of a task ended. {@code status} is the task's status when this worker stopped: final
+ * normally; RUNNING when the worker stopped without finishing it (shut down, lease lost).
+ */
+public record TuningResult(
+    String taskId, TaskStatus status, List<Experiment> experiments, Optional<Experiment> best) {
+  public TuningResult {
+    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(status, "status");
+    experiments = List.copyOf(experiments);
+    Objects.requireNonNull(best, "best");
+  }
+}

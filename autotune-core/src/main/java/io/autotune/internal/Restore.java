@@ -1,0 +1,45 @@
+package io.autotune.internal;
+
+import io.autotune.model.Experiment;
+import io.autotune.model.ProcessRef;
+import io.autotune.runner.Hosts;
+import io.autotune.runner.ProcessTree;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a new owner does with a dead owner's unfinished experiments: kills the processes they left
+ * on this host (same pid and start time), then marks them ABANDONED.
+ */
+final class Restore {
+  private static final Logger LOG = LoggerFactory.getLogger(Restore.class);
+
+  private Restore() {}
+
+  static void abandonDeadOwners(TuningLoop loop, List<Experiment> log, Duration killGrace) {
+    for (Experiment e : log) {
+      if (e.status().isFinal()) {
+        continue;
+      }
+      for (ProcessRef process : e.processes()) {
+        if (process.host().equals(Hosts.localName())
+            && ProcessTree.killIfAlive(process, killGrace)) {
+          LOG.info(
+              "task {}: killed orphan process {} of experiment {}",
+              e.taskId(),
+              process.pid(),
+              e.number());
+        }
+      }
+      loop.markAbandoned(
+          e,
+          "its owner (worker "
+              + e.workerId()
+              + ", epoch "
+              + e.epoch()
+              + ") stopped before it finished");
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.autotune.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autotune.InvalidTaskException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The {@code optimization} section: strategy, objective and limits. An objective is either a name
+ * such as {@code maximize_throughput} (direction and metric) or {@code {"metric": "value",
+ * "direction": "minimize"}}.
+ */
+record OptimizationJson(
+    String strategy,
+    Map<String, Object> strategyOptions,
+    Objective objective,
+    int maxExperiments,
+    Duration experimentTimeout,
+    Optional<Duration> taskTimeout,
+    OptionalLong seed) {
+
+  static final String DEFAULT_STRATEGY = "bayesian";
+  static final int DEFAULT_MAX_EXPERIMENTS = 50;
+  private static final String PATH = "optimization";
+  private static final Set<String> KEYS =
+      Set.of(
+          "strategy",
+          "objective",
+          "max_iterations",
+          "timeout_per_iteration",
+          "task_timeout",
+          "seed",
+          "n_initial_random",
+          "strategy_options");
+
+  static OptimizationJson parse(JsonNode node) {
+    if (node.isMissingNode()) {
+      throw Json.missing(PATH + ".objective");
+    }
+    Json.allowOnly(node, PATH, KEYS);
+    Map<String, Object> options = new LinkedHashMap<>();
+    JsonNode extra = node.get("strategy_options");
+    if (extra != null) {
+      Json.requireObject(extra, PATH + ".strategy_options");
+      for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        options.put(
+            e.getKey(), Json.scalar(e.getValue(), PATH + ".strategy_options." + e.getKey()));
+      }
+    }
+    Json.integer(node, "n_initial_random", PATH)
+        .ifPresent(
+            n -> {
+              requireAtLeast(n, 0, "n_initial_random");
+              options.put("n_initial_random", n);
+            });
+    long max = Json.integer(node, "max_iterations", PATH).orElse((long) DEFAULT_MAX_EXPERIMENTS);
+    requireAtLeast(max, 1, "max_iterations");
+    double timeout =
+        Json.number(node, "timeout_per_iteration", PATH)
+            .orElse((double) TaskSpec.DEFAULT_EXPERIMENT_TIMEOUT.toSeconds());
+    requirePositive(timeout, "timeout_per_iteration");
+    Optional<Double> taskTimeout = Json.number(node, "task_timeout", PATH);
+    taskTimeout.ifPresent(t -> requirePositive(t, "task_timeout"));
+    return new OptimizationJson(
+        Json.text(node, "strategy", PATH).orElse(DEFAULT_STRATEGY),
+        options,
+        objective(node),
+        (int) Math.min(Integer.MAX_VALUE, max),
+        seconds(timeout),
+        taskTimeout.map(OptimizationJson::seconds),
+        Json.integer(node, "seed", PATH).map(OptionalLong::of).orElse(OptionalLong.empty()));
+  }
+
+  private static Objective objective(JsonNode node) {
+    JsonNode objective = node.get("objective");
+    String path = PATH + ".objective";
+    if (objective == null) {
+      throw Json.missing(path);
+    }
+    if (objective.isTextual()) {
+      String name = objective.asText();
+      for (Direction d : Direction.values()) {
+        String prefix = d.name().toLowerCase() + "_";
+        if (name.startsWith(prefix) && name.length() > prefix.length()) {
+          return new Objective(
+              name.substring(prefix.length()), d, List.of(), Objective.DEFAULT_STEEPNESS);
+        }
+      }
+      throw new InvalidTaskException(
+          path,
+          "\""
+              + name
+              + "\" is not an objective; write minimize_METRIC or maximize_METRIC,"
+              + " or {\"metric\": ..., \"direction\": ...}");
+    }
+    Json.requireObject(objective, path);
+    Json.allowOnly(objective, path, Set.of("metric", "direction"));
+    String metric =
+        Json.text(objective, "metric", path).orElseThrow(() -> Json.missing(path + ".metric"));
+    String direction = Json.text(objective, "direction", path).orElse("minimize");
+    try {
+      return new Objective(
+          metric,
+          Direction.valueOf(direction.toUpperCase()),
+          List.of(),
+          Objective.DEFAULT_STEEPNESS);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTaskException(
+          path + ".direction", "must be minimize or maximize, but was \"" + direction + "\"");
+    }
+  }
+
+  static ObjectNode write(TaskSpec spec) {
+    ObjectNode node = TaskJson.MAPPER.createObjectNode();
+    node.put("strategy", spec.strategy());
+    ObjectNode objective = node.putObject("objective");
+    objective.put("metric", spec.objective().metric());
+    objective.put("direction", spec.objective().direction().name().toLowerCase());
+    node.put("max_iterations", spec.maxExperiments());
+    node.put("timeout_per_iteration", spec.experimentTimeout().toMillis() / 1000.0);
+    spec.taskTimeout().ifPresent(t -> node.put("task_timeout", t.toMillis() / 1000.0));
+    spec.seed().ifPresent(s -> node.put("seed", s));
+    if (!spec.strategyOptions().isEmpty()) {
+      ObjectNode options = node.putObject("strategy_options");
+      spec.strategyOptions().forEach((k, v) -> options.set(k, TaskJson.MAPPER.valueToTree(v)));
+    }
+    return node;
+  }
+
+  private static Duration seconds(double seconds) {
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  private static void requireAtLeast(long value, long min, String key) {
+    if (value < min) {
+      throw new InvalidTaskException(
+          PATH + "." + key, "must be at least " + min + ", but was " + value);
+    }
+  }
+
+  private static void requirePositive(double value, String key) {
+    if (!(value > 0) || !Double.isFinite(value)) {
+      throw new InvalidTaskException(
+          PATH + "." + key, "must be a positive number of seconds, but was " + value);
+    }
+  }
+}

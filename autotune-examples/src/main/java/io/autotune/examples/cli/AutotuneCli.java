@@ -1,0 +1,42 @@
+package io.autotune.examples.cli;
+
+import io.autotune.AutotuneException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code autotune} command line: the example app and the way operators reach the library. */
+@Command(
+    name = "autotune",
+    mixinStandardHelpOptions = true,
+    version = "autotune 0.1.0",
+    description = "Tunes expensive black-box experiments, such as inference-server launch flags.",
+    subcommands = {RunCommand.class, OptimizeCommand.class})
+public final class AutotuneCli {
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code; bad input gives one line on stderr and 2. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new AutotuneCli());
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("error: " + e.getMessage() + " (see --help)");
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          PrintWriter err = command.getErr();
+          if (e instanceof AutotuneException || e instanceof IllegalArgumentException) {
+            err.println("error: " + e.getMessage());
+            return 2;
+          }
+          err.println("error: " + e);
+          return 1;
+        });
+    return cli.execute(args);
+  }
+}

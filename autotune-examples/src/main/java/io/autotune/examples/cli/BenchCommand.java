@@ -1,0 +1,100 @@
+package io.autotune.examples.cli;
+
+import io.autotune.AutotuneException;
+import io.autotune.strategies.bench.BenchmarkFunction;
+import io.autotune.strategies.bench.BenchmarkReport;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench --func NAME --strategy NAME [--seeds N] [--trials N] [--option KEY=VALUE]...}: runs
+ * a strategy on a function of the public benchmark suite (shared/bench) and prints one JSON line
+ * per seed, then the median simple regret at 10/20/30/40/60 experiments. Not thread-safe (one
+ * command, one run).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark a strategy on branin, hartmann6 or serving_sim; JSON lines.")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--func", required = true, description = "branin, hartmann6 or serving_sim")
+  String function;
+
+  @Option(names = "--strategy", required = true, description = "a strategy name, e.g. tpe")
+  String strategy;
+
+  @Option(names = "--seeds", defaultValue = "30", description = "seeds 0..N-1 (default 30)")
+  int seeds;
+
+  @Option(names = "--trials", defaultValue = "60", description = "experiments per seed (60)")
+  int trials;
+
+  @Option(
+      names = "--option",
+      description = "a strategy option as in task JSON, e.g. real_points=10 (repeatable)")
+  List<String> options = List.of();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public BenchCommand() {
+    this(System.out, System.err);
+  }
+
+  BenchCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      BenchmarkFunction func = BenchmarkFunction.named(function);
+      BenchmarkReport.print(func, strategy, parseOptions(options), seeds, trials, out);
+      return 0;
+    } catch (IllegalArgumentException | AutotuneException badInput) {
+      err.println("bench: " + badInput.getMessage());
+      return 2;
+    }
+  }
+
+  /** KEY=VALUE pairs; values read as JSON scalars (true, 12, 0.5), anything else a string. */
+  static Map<String, Object> parseOptions(List<String> pairs) {
+    Map<String, Object> parsed = new LinkedHashMap<>();
+    for (String pair : pairs) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--option needs KEY=VALUE, but was '" + pair + "'");
+      }
+      parsed.put(pair.substring(0, eq), scalar(pair.substring(eq + 1)));
+    }
+    return parsed;
+  }
+
+  private static Object scalar(String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException notWhole) {
+      try {
+        return Double.parseDouble(text);
+      } catch (NumberFormatException notNumber) {
+        return text;
+      }
+    }
+  }
+
+  /** Runs the command alone, until the AutotuneCli registers it as a subcommand. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
+}

@@ -1,0 +1,103 @@
+package io.autotune.examples.cli;
+
+import io.autotune.Tuner;
+import io.autotune.TuningResult;
+import io.autotune.model.Experiment;
+import io.autotune.model.Task;
+import io.autotune.model.TaskJson;
+import io.autotune.model.TaskSpec;
+import io.autotune.runner.RunnerFactory;
+import io.autotune.spi.CheckpointStore;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run TASK.json}: runs one task here, resuming it if an earlier run was interrupted. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run one task here; resume it if interrupted.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "TASK.json", description = "the task file")
+  Path taskFile;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URL",
+      description = "the store (default: ${DEFAULT-VALUE})")
+  String store = StoreOption.DEFAULT;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "the strategy's seed (default: the task's, or random)")
+  Long seed;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "experiments at a time (default: 1)")
+  int parallel = 1;
+
+  @Override
+  public Integer call() {
+    TaskSpec read = TaskJson.read(taskFile);
+    TaskSpec spec = seed == null ? read : read.withSeed(seed);
+    RunnerFactory runners = RunnerFactory.builtIn();
+    runners.create(spec); // a bad runner section fails here, before anything is stored
+    try (CheckpointStore checkpoints = StoreOption.open(store)) {
+      Tuner tuner =
+          Tuner.builder()
+              .store(checkpoints)
+              .runners(runners)
+              .parallelism(parallel)
+              .listener(new ProgressPrinter(System.out))
+              .build();
+      Runtime.getRuntime().addShutdownHook(new Thread(tuner::stop));
+      Optional<Task> unfinished = unfinished(checkpoints, spec);
+      unfinished.ifPresent(
+          t -> System.out.println("resuming task " + t.id() + " (" + t.name() + ")"));
+      TuningResult result =
+          unfinished.map(t -> tuner.resume(t.id())).orElseGet(() -> tuner.run(spec));
+      printSummary(result);
+      return result.best().isPresent() ? 0 : 1;
+    }
+  }
+
+  private static Optional<Task> unfinished(CheckpointStore store, TaskSpec spec) {
+    return store.tasks().stream()
+        .filter(t -> !t.status().isFinal() && t.name().equals(spec.name()))
+        .max(Comparator.comparing(Task::createdAt));
+  }
+
+  private static void printSummary(TuningResult result) {
+    System.out.printf(
+        "task %s %s after %d experiments%n",
+        result.taskId(), result.status(), result.experiments().size());
+    result
+        .best()
+        .ifPresentOrElse(
+            RunCommand::printBest, () -> System.out.println("no experiment succeeded"));
+  }
+
+  private static void printBest(Experiment best) {
+    System.out.println(
+        "best: experiment #"
+            + best.number()
+            + ", score "
+            + ProgressPrinter.format(best.score().getAsDouble()));
+    Table table = new Table("parameter", "value");
+    best.configuration().values().forEach((k, v) -> table.row(k, String.valueOf(v)));
+    System.out.print(table);
+    Table metrics = new Table("metric", "value");
+    best.metrics().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> metrics.row(e.getKey(), ProgressPrinter.format(e.getValue())));
+    System.out.print(metrics);
+  }
+}
