@@ -1,20 +1,19 @@
 package io.autotune.inference;
 
 import io.autotune.AutotuneException;
+import io.autotune.runner.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A server launched in its own process group ({@code setsid}), so that one signal to the group
- * reaches every process it started, including ones that left the tree (daemons, re-parented
- * workers). Thread-safe.
+ * A server launched in its own process group ({@code setsid}, via core's {@link ProcessTree}), so
+ * that teardown reaches every process it started, including ones that left the tree (daemons,
+ * re-parented workers). Thread-safe.
  */
 final class ServerProcess {
 
@@ -28,14 +27,9 @@ final class ServerProcess {
     this.log = log;
   }
 
-  /** Starts {@code command} in a new session; its output goes to {@code log}. */
+  /** Starts {@code command} in a new process group; its output goes to {@code log}. */
   static ServerProcess start(List<String> command, Map<String, String> env, Path log) {
-    List<String> full = new ArrayList<>();
-    // -w: if setsid has to fork, it waits and passes the exit code on
-    full.add("setsid");
-    full.add("-w");
-    full.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+    ProcessBuilder builder = ProcessTree.inNewGroup(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     builder.environment().putAll(env);
     try {
@@ -59,8 +53,8 @@ final class ServerProcess {
   }
 
   /**
-   * SIGTERM to the whole group, SIGKILL after {@code grace} if any member is left; returns once the
-   * group is gone or {@code grace} has passed twice.
+   * SIGTERM to the tree and group, SIGKILL after {@code grace} to what is left; returns once all of
+   * it is gone, or at most 5 s after the SIGKILL.
    */
   void terminate(Duration grace) {
     // teardown must run to the end even on an interrupted thread; the flag is restored after
@@ -75,49 +69,11 @@ final class ServerProcess {
   }
 
   private void killGroup(Duration grace) {
-    long group = process.pid();
-    signalGroup(group, "TERM");
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    if (!awaitGroupGone(group, grace)) {
-      signalGroup(group, "KILL");
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      // SIGKILL is immediate, but orphans are reaped by init, which may take a moment
-      awaitGroupGone(group, KILL_WAIT.compareTo(grace) > 0 ? KILL_WAIT : grace);
-    }
-  }
-
-  /** Whether any process of the server's group is still alive. */
-  boolean groupAlive() {
-    return signalGroup(process.pid(), "0");
-  }
-
-  private boolean awaitGroupGone(long group, Duration grace) {
-    Instant end = Instant.now().plus(grace);
-    while (Instant.now().isBefore(end)) {
-      if (!process.isAlive() && !signalGroup(group, "0")) {
-        return true;
-      }
+    ProcessTree.kill(process.toHandle(), grace);
+    // SIGKILL is immediate, but orphans are reaped by init, which may take a moment
+    Instant end = Instant.now().plus(KILL_WAIT);
+    while (ProcessTree.anyAlive(process.toHandle()) && Instant.now().isBefore(end)) {
       sleep(Duration.ofMillis(50));
-    }
-    return !process.isAlive() && !signalGroup(group, "0");
-  }
-
-  /** Sends {@code signal} to the group; true when some process received it. */
-  private static boolean signalGroup(long group, String signal) {
-    try {
-      Process kill =
-          new ProcessBuilder("kill", "-s", signal, "--", "-" + group)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
