@@ -77,7 +77,10 @@ final class ServerBenchmark {
             .build();
     try {
       HttpResponse<String> response =
-          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode id = JSON.readTree(response.body()).path("data").path(0).path("id");
       if (response.statusCode() == 200 && id.isTextual()) {
         return id.asText();

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,8 +43,17 @@ final class StreamingRequest {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       return RequestSample.failure("no response within " + timeout.toSeconds() + " s");
-    } catch (IOException e) {
-      return RequestSample.failure("request failed: " + e);
+    } catch (ConnectException e) {
+      return RequestSample.failure("could not connect: " + e);
+    } catch (IOException stale) {
+      // a kept-alive connection the server had just closed: the request never reached it, and
+      // the JDK client retries only idempotent methods by itself; one retry on a fresh connection
+      start = System.nanoTime();
+      try {
+        response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      } catch (IOException e) {
+        return RequestSample.failure("request failed: " + e);
+      }
     }
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {

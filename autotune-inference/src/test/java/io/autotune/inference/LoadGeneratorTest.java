@@ -117,7 +117,25 @@ class LoadGeneratorTest {
   }
 
   @Test
-  void aDeadVerySoonStopsTheRunWithoutHanging() throws Exception {
+  void aConnectionClosedBeforeAnyAnswerIsRetriedOnceOnAFreshOne() throws Exception {
+    try (FlakyConnectionServer server = new FlakyConnectionServer()) {
+      LevelResult level =
+          generator
+              .run(
+                  server.base(),
+                  "flaky",
+                  spec(List.of(1), 1, BenchmarkSpec.Api.COMPLETIONS),
+                  Instant.now().plusSeconds(30),
+                  () -> false)
+              .get(0);
+
+      assertThat(level.errors()).as("%s", level.errorExamples()).isZero();
+      assertThat(server.connections()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aDeadlineAlreadyPassedStartsNoLevel() throws Exception {
     try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.NORMAL, TTFT, 1)) {
       List<LevelResult> levels =
           generator.run(

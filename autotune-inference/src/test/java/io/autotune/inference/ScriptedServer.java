@@ -40,6 +40,7 @@ final class ScriptedServer implements AutoCloseable {
     this.mode = mode;
     this.ttftMillis = ttftMillis;
     this.tokenMillis = tokenMillis;
+    System.setProperty("sun.net.httpserver.nodelay", "true"); // small SSE writes, no Nagle
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/health", exchange -> respond(exchange, 200, "ok"));

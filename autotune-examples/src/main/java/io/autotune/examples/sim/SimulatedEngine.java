@@ -53,7 +53,11 @@ final class SimulatedEngine {
     long last = System.nanoTime();
     while (remaining > 0) {
       double perStream = tokensPerSecond / Math.max(1, decoding.get());
-      sleepNanos(Math.max(MIN_TICK_NANOS, (long) ((1 - credit) / perStream * 1e9)));
+      // a chunk per tick, but no longer than the rest of the request takes, nor shorter than a
+      // token
+      double untilDone = remaining / perStream;
+      double untilToken = (1 - credit) / perStream;
+      sleepNanos((long) (Math.max(untilToken, Math.min(MIN_TICK_NANOS / 1e9, untilDone)) * 1e9));
       long now = System.nanoTime();
       credit += (now - last) / 1e9 * tokensPerSecond / Math.max(1, decoding.get());
       last = now;

@@ -36,6 +36,9 @@ public final class SimulatedServer {
     System.out.println("simulated server: " + model);
     checkModelPath(options.modelPath());
     loadWeights(options, model);
+    // tokens go out in small writes: without TCP_NODELAY, Nagle's algorithm and delayed ACKs
+    // hold them back for tens of milliseconds
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server =
         HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
     server.setExecutor(Executors.newCachedThreadPool());
