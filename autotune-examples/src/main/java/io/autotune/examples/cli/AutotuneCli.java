@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "autotune 0.1.0",
     description = "Tunes expensive black-box experiments, such as inference-server launch flags.",
-    subcommands = {RunCommand.class, OptimizeCommand.class})
+    subcommands = {
+      RunCommand.class,
+      OptimizeCommand.class,
+      BenchCommand.class,
+      GpusCommand.class,
+      DashboardCommand.class
+    })
 public final class AutotuneCli {
 
   public static void main(String[] args) {
@@ -20,21 +26,26 @@ public final class AutotuneCli {
 
   /** Runs a command line and returns its exit code; bad input gives one line on stderr and 2. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new AutotuneCli());
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs a command line writing to {@code out} and {@code err}; returns its exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new AutotuneCli()).setOut(out).setErr(err);
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          PrintWriter err = e.getCommandLine().getErr();
-          err.println("error: " + e.getMessage() + " (see --help)");
+          e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
           return 2;
         });
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
-          PrintWriter err = command.getErr();
-          if (e instanceof AutotuneException || e instanceof IllegalArgumentException) {
-            err.println("error: " + e.getMessage());
+          if (e instanceof AutotuneException
+              || e instanceof IllegalArgumentException
+              || e instanceof java.io.UncheckedIOException) {
+            command.getErr().println("error: " + e.getMessage());
             return 2;
           }
-          err.println("error: " + e);
+          command.getErr().println("error: " + e);
           return 1;
         });
     return cli.execute(args);

@@ -11,7 +11,7 @@ import io.autotune.spi.Strategy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code optimize}: ask/tell over stdin and stdout, one JSON object per line. autotune writes
@@ -55,6 +57,8 @@ final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--direction", description = "minimize or maximize (default: ${DEFAULT-VALUE})")
   Direction direction = Direction.MINIMIZE;
 
+  @Spec CommandSpec command;
+
   @Override
   public Integer call() throws IOException {
     if (trials < 1) {
@@ -62,7 +66,7 @@ final class OptimizeCommand implements Callable<Integer> {
     }
     SearchSpace space = TaskJson.parseSpace(Files.readString(spaceFile));
     Study study = Study.of(space, Strategy.named(strategy, Map.of()), direction, seed, trials);
-    PrintStream out = System.out;
+    PrintWriter out = command.commandLine().getOut();
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (int i = 0; i < trials; i++) {

@@ -3,16 +3,15 @@ package io.autotune.examples.cli;
 import io.autotune.TuningListener;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
-import java.io.PrintStream;
-import java.time.Duration;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Prints one line per finished experiment: number, status, duration, score, best so far. */
 final class ProgressPrinter implements TuningListener {
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  ProgressPrinter(PrintStream out) {
+  ProgressPrinter(PrintWriter out) {
     this.out = out;
   }
 
@@ -45,9 +44,5 @@ final class ProgressPrinter implements TuningListener {
   private static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
   }
 }

@@ -2,20 +2,24 @@ package io.autotune.examples.cli;
 
 import io.autotune.Tuner;
 import io.autotune.TuningResult;
+import io.autotune.gpu.nvml.GpuMonitors;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code run TASK.json}: runs one task here, resuming it if an earlier run was interrupted. */
 @Command(
@@ -44,8 +48,11 @@ final class RunCommand implements Callable<Integer> {
       description = "experiments at a time (default: 1)")
   int parallel = 1;
 
+  @Spec CommandSpec command;
+
   @Override
   public Integer call() {
+    PrintWriter out = command.commandLine().getOut();
     TaskSpec read = TaskJson.read(taskFile);
     TaskSpec spec = seed == null ? read : read.withSeed(seed);
     RunnerFactory runners = RunnerFactory.builtIn();
@@ -56,15 +63,16 @@ final class RunCommand implements Callable<Integer> {
               .store(checkpoints)
               .runners(runners)
               .parallelism(parallel)
-              .listener(new ProgressPrinter(System.out))
+              .gpuMonitor(GpuMonitors.detect())
+              .listener(new ProgressPrinter(out))
               .build();
       Runtime.getRuntime().addShutdownHook(new Thread(tuner::stop));
       Optional<Task> unfinished = unfinished(checkpoints, spec);
-      unfinished.ifPresent(
-          t -> System.out.println("resuming task " + t.id() + " (" + t.name() + ")"));
+      unfinished.ifPresent(t -> out.println("resuming task " + t.id() + " (" + t.name() + ")"));
       TuningResult result =
           unfinished.map(t -> tuner.resume(t.id())).orElseGet(() -> tuner.run(spec));
-      printSummary(result);
+      printSummary(result, out);
+      out.flush();
       return result.best().isPresent() ? 0 : 1;
     }
   }
@@ -75,29 +83,29 @@ final class RunCommand implements Callable<Integer> {
         .max(Comparator.comparing(Task::createdAt));
   }
 
-  private static void printSummary(TuningResult result) {
-    System.out.printf(
+  private static void printSummary(TuningResult result, PrintWriter out) {
+    out.printf(
         "task %s %s after %d experiments%n",
         result.taskId(), result.status(), result.experiments().size());
     result
         .best()
         .ifPresentOrElse(
-            RunCommand::printBest, () -> System.out.println("no experiment succeeded"));
+            best -> printBest(best, out), () -> out.println("no experiment succeeded"));
   }
 
-  private static void printBest(Experiment best) {
-    System.out.println(
+  private static void printBest(Experiment best, PrintWriter out) {
+    out.println(
         "best: experiment #"
             + best.number()
             + ", score "
             + ProgressPrinter.format(best.score().getAsDouble()));
     Table table = new Table("parameter", "value");
     best.configuration().values().forEach((k, v) -> table.row(k, String.valueOf(v)));
-    System.out.print(table);
+    out.print(table);
     Table metrics = new Table("metric", "value");
     best.metrics().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> metrics.row(e.getKey(), ProgressPrinter.format(e.getValue())));
-    System.out.print(metrics);
+    out.print(metrics);
   }
 }
