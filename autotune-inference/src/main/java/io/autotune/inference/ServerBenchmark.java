@@ -40,6 +40,9 @@ final class ServerBenchmark {
         spec.tool() == BenchmarkSpec.Tool.GENAI_BENCH
             ? GenaiBenchTool.run(context, base, model, spec)
             : loadGenerator.run(base, model, spec, context.deadline(), context::isCancelled);
+    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException("experiment cancelled during the benchmark");
+    }
     levels.forEach(level -> context.log(describe(level)));
     try {
       return InferenceMetrics.aggregate(levels, gpus, context.spec().objective().slos());

@@ -19,6 +19,9 @@ final class FakeExperimentContext implements ExperimentContext {
   final List<Phase> phases = new CopyOnWriteArrayList<>();
   final List<Process> processes = new CopyOnWriteArrayList<>();
   final List<String> logs = new CopyOnWriteArrayList<>();
+  final java.util.concurrent.atomic.AtomicBoolean cancelled =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  volatile java.util.function.Consumer<Phase> onPhase = phase -> {};
   private final Configuration configuration;
   private final Instant deadline;
   private final Path workDirectory;
@@ -80,11 +83,12 @@ final class FakeExperimentContext implements ExperimentContext {
   @Override
   public void phase(Phase phase) {
     phases.add(phase);
+    onPhase.accept(phase);
   }
 
   @Override
   public boolean isCancelled() {
-    return false;
+    return cancelled.get();
   }
 
   @Override

@@ -150,6 +150,75 @@ class LocalServerRunnerTest {
   }
 
   @Test
+  void cancellingDuringTheBenchmarkStopsItPromptlyAndTearsTheServerDown() throws Exception {
+    int port = Ports.free();
+    BenchmarkSpec endless = SMALL_BENCHMARK.withLevelBounds(Duration.ofMinutes(5), 100_000);
+    FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
+    context.onPhase =
+        phase -> {
+          if (phase == Phase.BENCHMARKING) {
+            new Thread(
+                    () -> {
+                      sleepQuietly(1000);
+                      context.cancelled.set(true);
+                    })
+                .start();
+          }
+        };
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> runner().port(port).benchmark(endless).build().run(context))
+        .isInstanceOf(InterruptedException.class)
+        .hasMessageContaining("cancelled");
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(60);
+    assertTornDown(context, port);
+  }
+
+  @Test
+  void interruptingTheRunnerThreadTearsTheServerDown() throws Exception {
+    int port = Ports.free();
+    BenchmarkSpec endless = SMALL_BENCHMARK.withLevelBounds(Duration.ofMinutes(5), 100_000);
+    FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread experiment =
+        new Thread(
+            () -> {
+              try {
+                runner().port(port).benchmark(endless).build().run(context);
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    context.onPhase =
+        phase -> {
+          if (phase == Phase.BENCHMARKING) {
+            new Thread(
+                    () -> {
+                      sleepQuietly(1000);
+                      experiment.interrupt();
+                    })
+                .start();
+          }
+        };
+
+    experiment.start();
+    experiment.join(60_000);
+
+    assertThat(experiment.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertTornDown(context, port);
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void aServerCommandThatDoesNotExistIsNamedInTheError() {
     LocalServerRunner runner =
         LocalServerRunner.builder().command(List.of("no-such-server", "--port", "{port}")).build();
