@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 /**
  * The inference server did not become ready: it exited, or it did not answer before the
  * experiment's deadline. Carries the exit code (if it exited) and the last lines of its log.
+ * Immutable.
  */
 public class ServerStartupException extends AutotuneException {
   private static final long serialVersionUID = 1L;

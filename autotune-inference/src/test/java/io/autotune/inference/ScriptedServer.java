@@ -156,7 +156,11 @@ final class ScriptedServer implements AutoCloseable {
           System.err.println("CUDA out of memory (scripted)");
           System.exit(Integer.parseInt(args[i + 1]));
         }
-        case "--hang-at-start" -> hangWithGrandchild();
+        case "--hang-at-start" -> {
+          if (args[i + 1].equals("yes")) {
+            hangWithGrandchild();
+          }
+        }
         case "--spawn-child" -> new ProcessBuilder("sleep", "600").inheritIO().start();
         default -> {}
       }

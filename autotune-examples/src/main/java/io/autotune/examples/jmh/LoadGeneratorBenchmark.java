@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Requests per second the built-in load generator completes against the simulated server (a child
  * process), with the server made fast enough ({@code --time-scale 1000}) that the generator and the
  * HTTP path are what is measured. Run: {@code java -cp autotune-examples/target/autotune.jar
- * org.openjdk.jmh.Main LoadGeneratorBenchmark}.
+ * org.openjdk.jmh.Main LoadGeneratorBenchmark}. A JMH state; not for use outside JMH.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
  * <p>It streams tokens at the speed {@link ServingModel} gives for its flags, refuses to start
  * (exit code 3) for configurations that run out of memory, hangs at start-up for very large prefill
  * chunks, and exits with code 2 on unknown flags. {@code --time-scale S} runs it S times faster
- * than the model: throughputs are S times higher, latencies S times lower.
+ * than the model: throughputs are S times higher, latencies S times lower. The server serves
+ * requests concurrently; the class itself is only a {@code main}.
  */
 public final class SimulatedServer {
 

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * How close the simulated server's measured speed comes to its model, with the quickstart's
  * benchmark (D(32,512), concurrency 32, 32 requests, time scale 5), for six configurations. Run:
  * {@code java -cp autotune-examples/target/autotune.jar
- * io.autotune.examples.sim.SimulatorCalibration}.
+ * io.autotune.examples.sim.SimulatorCalibration}. Stateless; its helper is thread-safe.
  */
 public final class SimulatorCalibration {
 
