@@ -1,5 +1,6 @@
 package io.autotune;
 
+import io.autotune.internal.GpuPlacement;
 import io.autotune.internal.LoopSettings;
 import io.autotune.internal.TuningLoop;
 import io.autotune.model.Lease;
@@ -10,6 +11,7 @@ import io.autotune.runner.Hosts;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.ExperimentRunner;
+import io.autotune.spi.GpuMonitor;
 import io.autotune.spi.Strategy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +51,13 @@ public final class Tuner {
     this.strategies = b.strategies;
     this.settings =
         new LoopSettings(
-            b.parallelism, b.leaseTtl, b.killGrace, b.workDirectory, b.clock, b.listeners);
+            b.parallelism,
+            b.leaseTtl,
+            b.killGrace,
+            b.workDirectory,
+            b.clock,
+            new GpuPlacement(b.gpuMonitor, b.gpuWait, b.gpuSampleInterval),
+            b.listeners);
     this.workerId = b.workerId;
     this.startedAt = b.clock.instant();
   }
@@ -152,6 +160,9 @@ public final class Tuner {
     private Path workDirectory = Path.of("autotune-data", "runs");
     private Clock clock = Clock.systemUTC();
     private String workerId = UUID.randomUUID().toString();
+    private GpuMonitor gpuMonitor = GpuMonitor.none();
+    private Duration gpuWait = Duration.ofMinutes(10);
+    private Duration gpuSampleInterval = Duration.ofSeconds(5);
     private final List<TuningListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -228,6 +239,37 @@ public final class Tuner {
         throw new IllegalArgumentException("workerId must not be blank");
       }
       this.workerId = workerId;
+      return this;
+    }
+
+    /**
+     * The GPUs experiments are placed on: each gets the {@link ExperimentRunner#gpusFor} GPUs it
+     * needs, never shared with another experiment. Default: {@link GpuMonitor#none()}.
+     */
+    public Builder gpuMonitor(GpuMonitor gpuMonitor) {
+      this.gpuMonitor = Objects.requireNonNull(gpuMonitor, "gpuMonitor");
+      return this;
+    }
+
+    /**
+     * How long an experiment waits for busy GPUs before it fails; this wait is not part of its
+     * timeout. Default: 10 minutes.
+     */
+    public Builder gpuWait(Duration gpuWait) {
+      if (gpuWait.isNegative()) {
+        throw new IllegalArgumentException("gpuWait must not be negative, but was " + gpuWait);
+      }
+      this.gpuWait = gpuWait;
+      return this;
+    }
+
+    /** How often the GPUs of a running experiment are sampled. Default: 5 s. */
+    public Builder gpuSampleInterval(Duration interval) {
+      if (interval.toMillis() < 10) {
+        throw new IllegalArgumentException(
+            "gpuSampleInterval must be at least 10 ms, but was " + interval);
+      }
+      this.gpuSampleInterval = interval;
       return this;
     }
 

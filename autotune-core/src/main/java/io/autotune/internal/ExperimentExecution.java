@@ -42,14 +42,17 @@ final class ExperimentExecution implements ExperimentContext {
     void phase(int number, ExperimentStatus phase);
 
     void process(int number, ProcessRef process);
+
+    void gpus(int number, List<Integer> gpus);
   }
 
   private final String taskId;
   private final TaskSpec spec;
   private final int number;
   private final Configuration configuration;
-  private final Instant deadline;
-  private final List<Integer> gpus;
+  private final GpuPlacement placement;
+  private volatile Instant deadline;
+  private volatile List<Integer> gpus = List.of();
   private final Path workDirectory;
   private final Duration killGrace;
   private final Clock clock;
@@ -65,7 +68,7 @@ final class ExperimentExecution implements ExperimentContext {
       TaskSpec spec,
       int number,
       Configuration configuration,
-      List<Integer> gpus,
+      GpuPlacement placement,
       Path workDirectory,
       Duration killGrace,
       Clock clock,
@@ -74,7 +77,7 @@ final class ExperimentExecution implements ExperimentContext {
     this.spec = spec;
     this.number = number;
     this.configuration = configuration;
-    this.gpus = List.copyOf(gpus);
+    this.placement = placement;
     this.workDirectory = workDirectory;
     this.killGrace = killGrace;
     this.clock = clock;
@@ -82,8 +85,36 @@ final class ExperimentExecution implements ExperimentContext {
     this.deadline = clock.instant().plus(spec.experimentTimeout());
   }
 
-  /** Runs the experiment to its end, on the caller's thread; never throws. */
+  /** Runs the experiment on the GPUs it needs, to its end, on the caller's thread; never throws. */
   Outcome run(ExperimentRunner runner, ExecutorService runnerThreads) {
+    try (GpuPlacement.Placed placed =
+        placement.place("task " + spec.name() + ", experiment " + number, gpusFor(runner))) {
+      gpus = placed.indices();
+      if (!gpus.isEmpty()) {
+        events.gpus(number, gpus);
+      }
+      Outcome outcome = runUnderTimeout(runner, runnerThreads);
+      return outcome.status() == ExperimentStatus.SUCCEEDED
+          ? outcome.withMetrics(placed.usage())
+          : outcome;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return cancelOutcome != null ? cancelOutcome : Outcome.failed("interrupted", clock.instant());
+    } catch (RuntimeException e) {
+      return Outcome.failed(describe(e), clock.instant());
+    }
+  }
+
+  private int gpusFor(ExperimentRunner runner) {
+    int count = runner.gpusFor(configuration);
+    if (count < 0) {
+      throw new IllegalStateException("the runner asked for " + count + " GPUs");
+    }
+    return count;
+  }
+
+  private Outcome runUnderTimeout(ExperimentRunner runner, ExecutorService runnerThreads) {
+    deadline = clock.instant().plus(spec.experimentTimeout());
     TimeLimiter limiter =
         TimeLimiter.of(
             "experiment-" + number,

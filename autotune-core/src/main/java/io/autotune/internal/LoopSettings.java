@@ -13,6 +13,7 @@ public record LoopSettings(
     Duration killGrace,
     Path workDirectory,
     Clock clock,
+    GpuPlacement gpus,
     List<TuningListener> listeners) {
   public LoopSettings {
     listeners = List.copyOf(listeners);

@@ -18,8 +18,8 @@ final class Restore {
 
   private Restore() {}
 
-  static void abandonDeadOwners(TuningLoop loop, List<Experiment> log, Duration killGrace) {
-    for (Experiment e : log) {
+  static void abandonDeadOwners(ExperimentLog log, List<Experiment> recorded, Duration killGrace) {
+    for (Experiment e : recorded) {
       if (e.status().isFinal()) {
         continue;
       }
@@ -33,7 +33,7 @@ final class Restore {
               e.number());
         }
       }
-      loop.markAbandoned(
+      log.markAbandoned(
           e,
           "its owner (worker "
               + e.workerId()

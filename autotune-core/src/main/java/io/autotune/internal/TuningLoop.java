@@ -1,13 +1,10 @@
 package io.autotune.internal;
 
 import io.autotune.LeaseLostException;
-import io.autotune.StoreException;
 import io.autotune.TuningListener;
 import io.autotune.TuningResult;
 import io.autotune.model.Experiment;
-import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Lease;
-import io.autotune.model.ProcessRef;
 import io.autotune.model.Task;
 import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
@@ -19,17 +16,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,21 +42,23 @@ import org.slf4j.LoggerFactory;
 public final class TuningLoop {
   private static final Logger LOG = LoggerFactory.getLogger(TuningLoop.class);
   private static final Duration POLL = Duration.ofMillis(100);
-  private static final Duration STORE_RETRY = Duration.ofMillis(500);
 
   private final LoopSettings settings;
-  private final CheckpointStore store;
+  private final CheckpointStore source;
   private final Task task;
   private final Strategy strategy;
   private final ExperimentRunner runner;
   private final Clock clock;
   private final LeaseKeeper keeper;
+  private final FencedStore store;
+  private final ExperimentLog log;
   private final long seed;
-  private final ConcurrentSkipListMap<Integer, Experiment> log = new ConcurrentSkipListMap<>();
   private final Map<Integer, ExperimentExecution> running = new ConcurrentSkipListMap<>();
-  private final ExecutorService slots;
-  private final ExecutorService runnerThreads;
-  private final ExecutorCompletionService<Finished> finished;
+  private final ExecutorService slots = Executors.newCachedThreadPool(daemon("autotune-slot-"));
+  private final ExecutorService runnerThreads =
+      Executors.newCachedThreadPool(daemon("autotune-runner-"));
+  private final ExecutorCompletionService<Finished> finished =
+      new ExecutorCompletionService<>(slots);
   private final Instant taskDeadline;
   private volatile boolean stopRequested;
   private boolean exhausted;
@@ -67,23 +68,22 @@ public final class TuningLoop {
 
   public TuningLoop(
       LoopSettings settings,
-      CheckpointStore store,
+      CheckpointStore source,
       Task task,
       Lease lease,
       Strategy strategy,
       ExperimentRunner runner,
       Supplier<WorkerInfo> worker) {
     this.settings = settings;
-    this.store = store;
+    this.source = source;
     this.task = task;
     this.strategy = strategy;
     this.runner = runner;
     this.clock = settings.clock();
     this.seed = task.spec().seed().orElse(task.id().hashCode());
-    this.keeper = new LeaseKeeper(store, lease, settings.leaseTtl(), worker, this::cancelAll);
-    this.slots = Executors.newCachedThreadPool(daemon("autotune-slot-"));
-    this.runnerThreads = Executors.newCachedThreadPool(daemon("autotune-runner-"));
-    this.finished = new ExecutorCompletionService<>(slots);
+    this.keeper = new LeaseKeeper(source, lease, settings.leaseTtl(), worker, this::cancelAll);
+    this.store = new FencedStore(source, keeper);
+    this.log = new ExperimentLog(store, clock);
     this.taskDeadline = task.spec().taskTimeout().map(clock.instant()::plus).orElse(Instant.MAX);
   }
 
@@ -111,45 +111,30 @@ public final class TuningLoop {
   }
 
   private void restore() {
-    List<Experiment> recorded = write(() -> store.experiments(task.id()));
-    for (Experiment e : recorded) {
-      log.put(e.number(), e);
-    }
-    Restore.abandonDeadOwners(this, recorded, settings.killGrace());
+    List<Experiment> recorded = log.load(source);
+    Restore.abandonDeadOwners(log, recorded, settings.killGrace());
     Optional<Checkpoint> saved =
-        write(() -> store.checkpoint(task.id())).flatMap(Checkpoint::parse);
-    Checkpoint fromLog = Checkpoint.of(List.copyOf(log.values()), task.spec(), seed);
+        store.read(() -> source.checkpoint(task.id())).flatMap(Checkpoint::parse);
+    Checkpoint fromLog = Checkpoint.of(log.snapshot(), task.spec(), seed);
     if (saved.isEmpty() || !saved.get().equals(fromLog)) {
-      if (!log.isEmpty() || saved.isPresent()) {
+      if (!recorded.isEmpty() || saved.isPresent()) {
         LOG.info(
             "task {}: checkpoint {}; rebuilt from the experiment log ({} experiments)",
             task.id(),
             saved.isEmpty() ? "missing or unreadable" : "stale",
-            log.size());
+            recorded.size());
       }
-      write(() -> store.saveCheckpoint(keeper.lease(), fromLog.toJson()));
+      store.saveCheckpoint(fromLog.toJson());
     }
-  }
-
-  synchronized void markAbandoned(Experiment e, String why) {
-    Experiment abandoned =
-        e.finished(
-            ExperimentStatus.ABANDONED,
-            clock.instant(),
-            e.metrics(),
-            OptionalDouble.empty(),
-            Optional.of(why));
-    write(() -> store.updateExperiment(keeper.lease(), abandoned));
-    log.put(e.number(), abandoned);
   }
 
   private void loop() {
     while (!keeper.isLost()) {
       Optional<Outcome> stop = stopOutcome();
-      if (stop.isEmpty() && !exhausted) {
-        startExperiments();
-      } else if (stop.isPresent()) {
+      if (stop.isPresent()) {
         running.values().forEach(execution -> execution.cancel(stop.get()));
+      } else if (!exhausted) {
+        startExperiments();
       }
       if (running.isEmpty()) {
         return;
@@ -159,23 +144,24 @@ public final class TuningLoop {
   }
 
   private void startExperiments() {
-    while (running.size() < settings.parallelism() && budgetLeft() && !keeper.isLost()) {
+    while (running.size() < settings.parallelism()
+        && log.counted() < task.spec().maxExperiments()
+        && !keeper.isLost()) {
       Optional<Configuration> next = Proposals.next(this, strategy);
       if (next.isEmpty()) {
         exhausted = true;
         return;
       }
-      int number = log.isEmpty() ? 1 : log.lastKey() + 1;
+      Lease lease = store.lease();
       Experiment pending =
           Experiment.pending(
               task.id(),
-              number,
+              log.nextNumber(),
               next.get(),
               clock.instant(),
-              keeper.lease().workerId(),
-              keeper.lease().epoch());
-      write(() -> store.insertExperiment(keeper.lease(), pending));
-      log.put(number, pending);
+              lease.workerId(),
+              lease.epoch());
+      log.insert(pending);
       notify(l -> l.experimentStarted(task, pending));
       launch(pending);
     }
@@ -190,11 +176,11 @@ public final class TuningLoop {
             task.spec(),
             experiment.number(),
             experiment.configuration(),
-            List.of(),
+            settings.gpus(),
             directory,
             settings.killGrace(),
             clock,
-            new Events());
+            log);
     running.put(experiment.number(), execution);
     finished.submit(() -> new Finished(experiment.number(), execution.run(runner, runnerThreads)));
   }
@@ -208,7 +194,7 @@ public final class TuningLoop {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("a slot failed unexpectedly", e.getCause());
     }
   }
@@ -218,44 +204,32 @@ public final class TuningLoop {
     if (keeper.isLost()) {
       return;
     }
-    Experiment result;
-    synchronized (this) {
-      Experiment current = log.get(done.number());
-      result = Scoring.finish(current, done.outcome(), task.spec().objective());
-      write(() -> store.updateExperiment(keeper.lease(), result));
-      log.put(result.number(), result);
-    }
-    Optional<Experiment> best =
-        Best.of(List.copyOf(log.values()), task.spec().objective().direction());
+    Experiment result =
+        log.record(done.number(), e -> Scoring.finish(e, done.outcome(), task.spec().objective()));
+    List<Experiment> experiments = log.snapshot();
+    Optional<Experiment> best = Best.of(experiments, task.spec().objective().direction());
     notify(l -> l.experimentFinished(task, result, best));
-    Checkpoint checkpoint = Checkpoint.of(List.copyOf(log.values()), task.spec(), seed);
-    write(() -> store.saveCheckpoint(keeper.lease(), checkpoint.toJson()));
+    store.saveCheckpoint(Checkpoint.of(experiments, task.spec(), seed).toJson());
   }
 
   private TuningResult finish() {
-    List<Experiment> experiments = List.copyOf(log.values());
-    Optional<Experiment> best = Best.of(experiments, task.spec().objective().direction());
     if (keeper.isLost()) {
+      Lease lease = store.lease();
       throw new LeaseLostException(
-          task.id(),
-          keeper.lease().workerId(),
-          keeper.lease().epoch(),
-          "stopped acting on the task");
+          task.id(), lease.workerId(), lease.epoch(), "stopped acting on the task");
     }
+    List<Experiment> experiments = log.snapshot();
+    Optional<Experiment> best = Best.of(experiments, task.spec().objective().direction());
     TaskStatus status;
     if (stopRequested && !keeper.cancelRequested()) {
-      write(
-          () -> {
-            store.release(keeper.lease());
-            return null;
-          });
+      store.release();
       status = TaskStatus.RUNNING;
     } else {
       status =
           keeper.cancelRequested()
               ? TaskStatus.CANCELLED
               : best.isPresent() ? TaskStatus.COMPLETED : TaskStatus.FAILED;
-      write(() -> store.finishTask(keeper.lease(), status));
+      store.finishTask(status);
     }
     TuningResult result = new TuningResult(task.id(), status, experiments, best);
     notify(l -> l.taskFinished(result));
@@ -268,9 +242,7 @@ public final class TuningLoop {
       return Optional.of(Outcome.failed("the task was cancelled", now));
     }
     if (stopRequested) {
-      return Optional.of(
-          new Outcome(
-              ExperimentStatus.ABANDONED, Map.of(), Optional.of("the worker stopped"), now));
+      return Optional.of(Outcome.abandoned("the worker stopped", now));
     }
     if (!now.isBefore(taskDeadline)) {
       return Optional.of(Outcome.timedOut("the task's deadline passed", now));
@@ -278,19 +250,12 @@ public final class TuningLoop {
     return Optional.empty();
   }
 
-  private boolean budgetLeft() {
-    long counted =
-        log.values().stream().filter(e -> e.status() != ExperimentStatus.ABANDONED).count();
-    return counted < task.spec().maxExperiments();
-  }
-
   private void cancelAll() {
-    List<ExperimentExecution> executions = new ArrayList<>(running.values());
     Outcome lost = Outcome.failed("the lease was lost", clock.instant());
-    executions.forEach(e -> e.cancel(lost));
+    List.copyOf(running.values()).forEach(e -> e.cancel(lost));
   }
 
-  // ---- used by Proposals and Restore
+  // ---- used by Proposals
 
   Task task() {
     return task;
@@ -301,43 +266,10 @@ public final class TuningLoop {
   }
 
   List<Experiment> experiments() {
-    return List.copyOf(log.values());
+    return log.snapshot();
   }
 
-  // ---- store writes: retried while the store is unreachable, never after the lease is lost
-
-  private <T> T write(StoreCall<T> call) {
-    while (true) {
-      if (keeper.isLost()) {
-        throw new LeaseLostException(
-            task.id(), keeper.lease().workerId(), keeper.lease().epoch(), "lease lost");
-      }
-      try {
-        return call.call();
-      } catch (LeaseLostException e) {
-        keeper.markLost(e.getMessage());
-        throw e;
-      } catch (StoreException e) {
-        LOG.warn("task {}: store unavailable, retrying: {}", task.id(), e.getMessage());
-        sleep(STORE_RETRY);
-      }
-    }
-  }
-
-  private void write(Runnable call) {
-    write(
-        () -> {
-          call.run();
-          return null;
-        });
-  }
-
-  @FunctionalInterface
-  private interface StoreCall<T> {
-    T call();
-  }
-
-  private void notify(java.util.function.Consumer<TuningListener> event) {
+  private void notify(Consumer<TuningListener> event) {
     for (TuningListener listener : settings.listeners()) {
       try {
         event.accept(listener);
@@ -347,61 +279,12 @@ public final class TuningLoop {
     }
   }
 
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };
-  }
-
-  /** Phase and process updates from the runner's thread. */
-  private final class Events implements ExperimentExecution.Events {
-    @Override
-    public void phase(int number, ExperimentStatus phase) {
-      update(number, e -> e.status().canMoveTo(phase) ? e.inPhase(phase, clock.instant()) : e);
-    }
-
-    @Override
-    public void process(int number, ProcessRef process) {
-      update(
-          number,
-          e -> {
-            List<ProcessRef> processes = new ArrayList<>(e.processes());
-            processes.add(process);
-            return e.withProcesses(processes);
-          });
-    }
-
-    private void update(int number, java.util.function.UnaryOperator<Experiment> change) {
-      synchronized (TuningLoop.this) {
-        Experiment before = log.get(number);
-        Experiment after = change.apply(before);
-        if (after.equals(before) || before.status().isFinal() || keeper.isLost()) {
-          return;
-        }
-        try {
-          store.updateExperiment(keeper.lease(), after);
-          log.put(number, after);
-        } catch (LeaseLostException e) {
-          keeper.markLost(e.getMessage());
-        } catch (RuntimeException e) {
-          LOG.warn(
-              "task {}: could not record experiment {}'s progress: {}",
-              task.id(),
-              number,
-              e.toString());
-        }
-      }
-    }
   }
 }

@@ -107,6 +107,8 @@ public final class CommandRunner implements ExperimentRunner {
       env.put(
           "CUDA_VISIBLE_DEVICES",
           String.join(",", context.gpus().stream().map(String::valueOf).toList()));
+      // NVML numbers GPUs in PCI bus order; CUDA's default order is fastest first
+      env.put("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
     }
     context.phase(Phase.BENCHMARKING);
     Process process;

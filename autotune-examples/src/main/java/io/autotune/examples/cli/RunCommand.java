@@ -2,6 +2,7 @@ package io.autotune.examples.cli;
 
 import io.autotune.Tuner;
 import io.autotune.TuningResult;
+import io.autotune.gpu.nvml.GpuMonitors;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
@@ -62,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
               .store(checkpoints)
               .runners(runners)
               .parallelism(parallel)
+              .gpuMonitor(GpuMonitors.detect())
               .listener(new ProgressPrinter(out))
               .build();
       Runtime.getRuntime().addShutdownHook(new Thread(tuner::stop));

@@ -1,0 +1,65 @@
+package io.autotune.internal;
+
+import io.autotune.gpu.GpuAllocator;
+import io.autotune.gpu.GpuLease;
+import io.autotune.gpu.GpuSampler;
+import io.autotune.spi.GpuMonitor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts an experiment on the GPUs it needs for as long as it runs, and records their use meanwhile.
+ * One per Tuner, so that no two experiments of any of its tasks share a GPU. Thread-safe.
+ */
+public final class GpuPlacement implements AutoCloseable {
+  private final GpuAllocator allocator;
+  private final GpuSampler sampler;
+  private final Duration wait;
+
+  public GpuPlacement(GpuMonitor monitor, Duration wait, Duration sampleInterval) {
+    this.allocator = GpuAllocator.create(monitor);
+    this.sampler = GpuSampler.builder(monitor).interval(sampleInterval).build();
+    this.wait = wait;
+  }
+
+  /** GPUs held by one experiment, with the recording of their use. */
+  final class Placed implements AutoCloseable {
+    private final GpuLease lease;
+    private final GpuSampler.Recording recording;
+
+    private Placed(GpuLease lease) {
+      this.lease = lease;
+      this.recording = sampler.start(lease.indices());
+    }
+
+    List<Integer> indices() {
+      return lease.indices();
+    }
+
+    /** Utilisation and memory of the experiment's GPUs while it ran; empty without GPUs. */
+    Map<String, Double> usage() {
+      return lease.indices().isEmpty() ? Map.of() : recording.stop().metrics();
+    }
+
+    @Override
+    public void close() {
+      recording.close();
+      lease.close();
+    }
+  }
+
+  /**
+   * Takes {@code count} GPUs for {@code holder}, waiting for them if they are busy.
+   *
+   * @throws io.autotune.gpu.GpuAllocationException if they cannot be had within the wait
+   */
+  Placed place(String holder, int count) throws InterruptedException {
+    return new Placed(allocator.allocate(holder, count, wait));
+  }
+
+  @Override
+  public void close() {
+    sampler.close();
+  }
+}
