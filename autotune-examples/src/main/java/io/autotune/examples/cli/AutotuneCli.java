@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "autotune 0.1.0",
     description = "Tunes expensive black-box experiments, such as inference-server launch flags.",
-    subcommands = {RunCommand.class, OptimizeCommand.class, BenchCommand.class, GpusCommand.class})
+    subcommands = {
+      RunCommand.class,
+      OptimizeCommand.class,
+      BenchCommand.class,
+      GpusCommand.class,
+      DashboardCommand.class
+    })
 public final class AutotuneCli {
 
   public static void main(String[] args) {

@@ -1,0 +1,64 @@
+package io.autotune.worker;
+
+import io.autotune.model.WorkerInfo;
+import io.autotune.runner.Hosts;
+import io.autotune.spi.CheckpointStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the worker's row in the store fresh, so that operators (and the dashboard) see who is
+ * alive. The start time is the JVM's, which is what tells this process from a later one with the
+ * same pid. Thread-safe.
+ */
+final class Heartbeat {
+  private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
+  private final CheckpointStore store;
+  private final String workerId;
+  private final Duration interval;
+  private final Instant startedAt = processStart();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Threads.named("autotune-heartbeat-"));
+
+  Heartbeat(CheckpointStore store, String workerId, Duration interval) {
+    this.store = store;
+    this.workerId = workerId;
+    this.interval = interval;
+  }
+
+  void start() {
+    long ms = interval.toMillis();
+    timer.scheduleWithFixedDelay(() -> beat(Optional.empty()), 0, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops beating and records the worker as stopped. */
+  void stop() {
+    timer.shutdownNow();
+    beat(Optional.of(Instant.now()));
+  }
+
+  private void beat(Optional<Instant> stoppedAt) {
+    try {
+      store.heartbeat(
+          new WorkerInfo(
+              workerId,
+              Hosts.localName(),
+              ProcessHandle.current().pid(),
+              startedAt,
+              Instant.now(),
+              stoppedAt));
+    } catch (RuntimeException e) {
+      LOG.warn("worker {}: heartbeat failed, will retry: {}", workerId, e.getMessage());
+    }
+  }
+
+  static Instant processStart() {
+    return ProcessHandle.current().info().startInstant().orElse(Instant.now());
+  }
+}

@@ -1,0 +1,187 @@
+package io.autotune.worker;
+
+import io.autotune.AutotuneException;
+import io.autotune.LeaseLostException;
+import io.autotune.StoreException;
+import io.autotune.Tuner;
+import io.autotune.TuningResult;
+import io.autotune.model.Lease;
+import io.autotune.model.TaskStatus;
+import io.autotune.spi.CheckpointStore;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims runnable tasks from a shared store and runs them with a {@link Tuner}, up to {@code slots}
+ * tasks at a time, until stopped. On start it kills the processes that dead workers of this host
+ * left behind; while it runs it heartbeats its row in the store; {@link #close()} stops it
+ * gracefully: no new claims, running experiments abandoned with their processes killed, leases
+ * released so that other workers resume the tasks at once.
+ *
+ * <pre>{@code
+ * Tuner tuner = Tuner.builder().store(store).runners(RunnerFactory.builtIn()).build();
+ * try (Worker worker = Worker.builder().tuner(tuner).slots(2).build().start()) {
+ *   worker.awaitStop();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class Worker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+  private final Tuner tuner;
+  private final CheckpointStore store;
+  private final WorkerSettings settings;
+  private final Semaphore freeSlots;
+  private final ExecutorService tasks;
+  private final Heartbeat heartbeat;
+  private final Thread claimer;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean stopping;
+
+  Worker(Tuner tuner, WorkerSettings settings) {
+    this.tuner = tuner;
+    this.store = tuner.store();
+    this.settings = settings;
+    this.freeSlots = new Semaphore(settings.slots());
+    this.tasks = Executors.newFixedThreadPool(settings.slots(), Threads.named("autotune-task-"));
+    this.heartbeat = new Heartbeat(store, tuner.workerId(), settings.heartbeatInterval());
+    this.claimer = new Thread(this::claimUntilStopped, "autotune-claimer");
+  }
+
+  public static WorkerBuilder builder() {
+    return new WorkerBuilder();
+  }
+
+  public String id() {
+    return tuner.workerId();
+  }
+
+  /** Reaps this host's orphans, then starts heartbeating and claiming. Returns this worker. */
+  public Worker start() {
+    new OrphanReaper(store, tuner.workerId(), settings.killGrace()).reap();
+    heartbeat.start();
+    claimer.start();
+    LOG.info("worker {} started with {} slot(s)", id(), settings.slots());
+    return this;
+  }
+
+  /** Blocks until {@link #close()} (from another thread, e.g. a shutdown hook) has finished. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /**
+   * Stops gracefully and waits for it: stops claiming, abandons running experiments (killing their
+   * processes), releases the leases, records the worker as stopped.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (stopping) {
+        awaitQuietly();
+        return;
+      }
+      stopping = true;
+    }
+    claimer.interrupt();
+    join(claimer);
+    tasks.shutdown();
+    try {
+      // a run that started after an earlier stop() call is stopped by the next one
+      while (!tasks.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+        tuner.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    heartbeat.stop();
+    LOG.info("worker {} stopped", id());
+    stopped.countDown();
+  }
+
+  private void claimUntilStopped() {
+    while (!stopping) {
+      try {
+        freeSlots.acquire();
+        Optional<Lease> lease = claim();
+        if (lease.isPresent()) {
+          tasks.execute(() -> runAndFreeSlot(lease.get()));
+        } else {
+          freeSlots.release();
+          Thread.sleep(settings.pollInterval().toMillis());
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private Optional<Lease> claim() {
+    if (stopping) {
+      return Optional.empty();
+    }
+    try {
+      return store.claim(id(), settings.leaseTtl());
+    } catch (StoreException e) {
+      LOG.warn("worker {}: cannot claim a task, will retry: {}", id(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void runAndFreeSlot(Lease lease) {
+    try {
+      if (stopping) {
+        store.release(lease);
+        return;
+      }
+      TuningResult result = tuner.run(lease);
+      LOG.info("worker {}: task {} ended {}", id(), lease.taskId(), result.status());
+    } catch (LeaseLostException e) {
+      LOG.warn("worker {}: {}", id(), e.getMessage());
+    } catch (StoreException e) {
+      LOG.warn("worker {}: task {} stopped: {}", id(), lease.taskId(), e.getMessage());
+    } catch (RuntimeException e) {
+      failTask(lease, e);
+    } finally {
+      freeSlots.release();
+    }
+  }
+
+  /**
+   * A task that cannot run at all (unknown runner, bad strategy) fails: claiming it again would
+   * fail again, forever.
+   */
+  private void failTask(Lease lease, RuntimeException e) {
+    LOG.error("worker {}: task {} cannot run; marking it FAILED", id(), lease.taskId(), e);
+    try {
+      store.finishTask(lease, TaskStatus.FAILED);
+    } catch (AutotuneException again) {
+      LOG.warn(
+          "worker {}: could not mark task {} FAILED: {}", id(), lease.taskId(), again.getMessage());
+    }
+  }
+
+  private void awaitQuietly() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.autotune.worker;
+
+import io.autotune.Tuner;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Configures a {@link Worker}. Setters validate at once. Not thread-safe. */
+public final class WorkerBuilder {
+  private Tuner tuner;
+  private int slots = 1;
+  private Duration leaseTtl = Duration.ofSeconds(30);
+  private Duration pollInterval = Duration.ofSeconds(1);
+  private Duration heartbeatInterval = Duration.ofSeconds(10);
+  private Duration killGrace = Duration.ofSeconds(10);
+
+  WorkerBuilder() {}
+
+  /** The tuner that runs claimed tasks; its store is the one claimed from. Required. */
+  public WorkerBuilder tuner(Tuner tuner) {
+    this.tuner = Objects.requireNonNull(tuner, "tuner");
+    return this;
+  }
+
+  /** How many tasks run at once. Default 1. */
+  public WorkerBuilder slots(int slots) {
+    if (slots < 1) {
+      throw new IllegalArgumentException("slots must be greater than 0, but was " + slots);
+    }
+    this.slots = slots;
+    return this;
+  }
+
+  /** The TTL of a claimed lease; give the tuner's {@code leaseTtl}. Default 30 s (the tuner's). */
+  public WorkerBuilder leaseTtl(Duration leaseTtl) {
+    this.leaseTtl = positive("leaseTtl", leaseTtl);
+    return this;
+  }
+
+  /** How long to wait before claiming again when no task was runnable. Default 1 s. */
+  public WorkerBuilder pollInterval(Duration pollInterval) {
+    this.pollInterval = positive("pollInterval", pollInterval);
+    return this;
+  }
+
+  /** How often the worker's row is refreshed in the store. Default 10 s. */
+  public WorkerBuilder heartbeatInterval(Duration heartbeatInterval) {
+    this.heartbeatInterval = positive("heartbeatInterval", heartbeatInterval);
+    return this;
+  }
+
+  /** How long an orphan gets between SIGTERM and SIGKILL. Default 10 s. */
+  public WorkerBuilder killGrace(Duration killGrace) {
+    if (killGrace.isNegative()) {
+      throw new IllegalArgumentException("killGrace must not be negative, but was " + killGrace);
+    }
+    this.killGrace = killGrace;
+    return this;
+  }
+
+  /**
+   * @throws IllegalStateException without a tuner
+   */
+  public Worker build() {
+    if (tuner == null) {
+      throw new IllegalStateException("a Worker needs a tuner: call tuner(...)");
+    }
+    return new Worker(
+        tuner, new WorkerSettings(slots, leaseTtl, pollInterval, heartbeatInterval, killGrace));
+  }
+
+  private static Duration positive(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,144 @@
+package io.autotune.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autotune.InvalidTaskException;
+import io.autotune.Tuner;
+import io.autotune.model.ExperimentStatus;
+import io.autotune.model.Task;
+import io.autotune.model.TaskStatus;
+import io.autotune.model.WorkerInfo;
+import io.autotune.spi.CheckpointStore;
+import io.autotune.spi.ExperimentRunner;
+import io.autotune.testing.SampleStrategy;
+import io.autotune.testing.ScriptedRunner;
+import io.autotune.testing.TestSpecs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerTest {
+  @TempDir Path work;
+  private final CheckpointStore store = CheckpointStore.inMemory();
+
+  private Worker worker(ExperimentRunner runner, int slots) {
+    Tuner tuner =
+        Tuner.builder()
+            .store(store)
+            .runner(runner)
+            .strategy(new SampleStrategy())
+            .workDirectory(work)
+            .leaseTtl(Duration.ofSeconds(3))
+            .killGrace(Duration.ofSeconds(1))
+            .build();
+    return Worker.builder()
+        .tuner(tuner)
+        .slots(slots)
+        .leaseTtl(Duration.ofSeconds(3))
+        .pollInterval(Duration.ofMillis(20))
+        .heartbeatInterval(Duration.ofMillis(200))
+        .build();
+  }
+
+  @Test
+  void runsEveryRunnableTaskToTheEndWithAtMostSlotsAtOnce() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      store.createTask(TestSpecs.simple("t" + i).withMaxExperiments(4).withSeed(i));
+    }
+    ScriptedRunner runner =
+        new ScriptedRunner(
+            c -> {
+              Thread.sleep(10);
+              return Map.of("value", c.configuration().getDouble("x"));
+            });
+    try (Worker worker = worker(runner, 2).start()) {
+      await(() -> store.tasks().stream().allMatch(t -> t.status().isFinal()));
+    }
+    assertThat(store.tasks()).extracting(Task::status).containsOnly(TaskStatus.COMPLETED);
+    assertThat(runner.calls()).isEqualTo(20);
+    assertThat(runner.maxConcurrent()).isBetween(1, 2);
+  }
+
+  @Test
+  void closingAbandonsTheRunningExperimentReleasesTheLeaseAndRecordsTheStop() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("long").withMaxExperiments(3).withSeed(1));
+    ScriptedRunner runner =
+        new ScriptedRunner(
+            c -> {
+              while (!c.isCancelled()) {
+                Thread.sleep(5);
+              }
+              return Map.of("value", 1.0);
+            });
+    Worker worker = worker(runner, 1).start();
+    await(() -> runner.calls() == 1);
+    worker.close();
+
+    Task after = store.task(task.id()).orElseThrow();
+    assertThat(after.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(after.owner()).as("the lease is released").isEmpty();
+    assertThat(store.experiments(task.id()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.status()).isEqualTo(ExperimentStatus.ABANDONED));
+    assertThat(store.workers())
+        .filteredOn(w -> w.id().equals(worker.id()))
+        .singleElement()
+        .satisfies(w -> assertThat(w.stoppedAt()).isPresent());
+  }
+
+  @Test
+  void aTaskThatCannotStartIsFailedInsteadOfClaimedForever() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("broken").withSeed(1));
+    Tuner tuner =
+        Tuner.builder()
+            .store(store)
+            .runners(
+                spec -> {
+                  throw new InvalidTaskException("runner", "is required");
+                })
+            .strategy(new SampleStrategy())
+            .workDirectory(work)
+            .build();
+    try (Worker worker =
+        Worker.builder().tuner(tuner).pollInterval(Duration.ofMillis(20)).build().start()) {
+      await(() -> store.task(task.id()).orElseThrow().status().isFinal());
+    }
+    assertThat(store.task(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+  }
+
+  @Test
+  void orphansOfADeadWorkerOfThisHostAreKilledOnStartAndALiveWorkersAreNot() throws Exception {
+    Process orphan = Orphans.sleeper();
+    Process protectedChild = Orphans.sleeper();
+    try {
+      WorkerInfo dead = Orphans.deadWorker();
+      WorkerInfo alive = Orphans.thisProcessAsWorker("alive-worker");
+      Orphans.recordRunningExperiment(store, dead, orphan);
+      Orphans.recordRunningExperiment(store, alive, protectedChild);
+
+      // both tasks stay leased for minutes: the worker claims nothing, it only reaps
+      try (Worker worker = worker(ScriptedRunner.value(c -> 1.0), 1).start()) {
+        await(() -> !orphan.isAlive());
+      }
+      assertThat(orphan.isAlive()).isFalse();
+      assertThat(protectedChild.isAlive()).isTrue();
+    } finally {
+      orphan.destroyForcibly();
+      protectedChild.destroyForcibly();
+    }
+  }
+
+  static void await(BooleanSupplier condition) throws InterruptedException {
+    Instant giveUp = Instant.now().plusSeconds(30);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(giveUp)) {
+        throw new AssertionError("condition not met within 30 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.autotune.dashboard;
+
+import io.autotune.spi.CheckpointStore;
+import io.autotune.spi.GpuMonitor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Routes {@code api/...} paths to their answers. Thread-safe. */
+final class Api {
+  private static final Pattern TASK = Pattern.compile("/api/tasks/([^/]+)(/experiments)?");
+  private static final int MAX_HOURS = 24 * 31;
+
+  private final CheckpointStore store;
+  private final GpuMonitor gpus;
+  private final DashboardOptions options;
+  private final WorkerProbe workers;
+
+  Api(CheckpointStore store, GpuMonitor gpus, DashboardOptions options, WorkerProbe workers) {
+    this.store = store;
+    this.gpus = gpus;
+    this.options = options;
+    this.workers = workers;
+  }
+
+  /** The answer to a GET of {@code path} (starting with /api/), or empty if there is none. */
+  Optional<Object> answer(String path, Optional<String> hoursParameter) {
+    Instant now = options.clock().instant();
+    switch (path) {
+      case "/api/gpu-status":
+        return Optional.of(GpuStatus.sample(gpus, now));
+      case "/api/worker-status":
+        return Optional.of(workers.look(store.workers(), now));
+      case "/api/db-statistics":
+        return Optional.of(Statistics.of(TaskLog.readAll(store), now, Duration.ofHours(24)));
+      case "/api/experiment-timeline":
+        return Optional.of(
+            Timeline.of(
+                TaskLog.readAll(store),
+                now,
+                Duration.ofHours(hours(hoursParameter)),
+                options.zone()));
+      case "/api/system/info":
+        return Optional.of(
+            SystemInfo.of(now, options.zone(), gpus.name(), options.bearerToken().isPresent()));
+      case "/api/tasks":
+        return Optional.of(TaskViews.list(TaskLog.readAll(store), now));
+      default:
+        return task(path, now);
+    }
+  }
+
+  private Optional<Object> task(String path, Instant now) {
+    Matcher m = TASK.matcher(path);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    boolean experiments = m.group(2) != null;
+    return store
+        .task(m.group(1))
+        .map(task -> TaskLog.read(store, task))
+        .map(log -> experiments ? TaskViews.experiments(log, now) : TaskViews.detail(log, now));
+  }
+
+  /**
+   * The {@code hours} parameter: 24 when absent; between 1 and 744 (31 days).
+   *
+   * @throws BadRequest naming the problem
+   */
+  static int hours(Optional<String> parameter) {
+    OptionalInt hours = parameter.map(Api::parse).orElse(OptionalInt.of(24));
+    if (hours.isEmpty() || hours.getAsInt() < 1 || hours.getAsInt() > MAX_HOURS) {
+      throw new BadRequest("hours must be a whole number from 1 to " + MAX_HOURS);
+    }
+    return hours.getAsInt();
+  }
+
+  /** A request the API cannot answer as asked: a 400 with this message, which names no data. */
+  static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static OptionalInt parse(String text) {
+    try {
+      return OptionalInt.of(Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.autotune.dashboard;
+
+import io.autotune.model.Direction;
+import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentStatus;
+import io.autotune.model.Task;
+import io.autotune.spi.CheckpointStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A task with its experiment log, as read at one moment; the facts every view derives. */
+record TaskLog(Task task, List<Experiment> experiments) {
+
+  TaskLog {
+    experiments = List.copyOf(experiments);
+  }
+
+  /** Every task of the store with its experiments, oldest task first. */
+  static List<TaskLog> readAll(CheckpointStore store) {
+    return store.tasks().stream().map(task -> read(store, task)).toList();
+  }
+
+  static TaskLog read(CheckpointStore store, Task task) {
+    return new TaskLog(task, store.experiments(task.id()));
+  }
+
+  /** Experiments in a final status. */
+  long finished() {
+    return experiments.stream().filter(e -> e.status().isFinal()).count();
+  }
+
+  /** Experiments not yet in a final status. */
+  long running() {
+    return experiments.size() - finished();
+  }
+
+  /** The succeeded experiment with the best score; the earlier one on a tie. */
+  Optional<Experiment> best() {
+    Direction direction = task.spec().objective().direction();
+    Experiment best = null;
+    for (Experiment e : experiments) {
+      if (isScored(e)
+          && (best == null
+              || direction.isBetter(e.score().getAsDouble(), best.score().getAsDouble()))) {
+        best = e;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  static boolean isScored(Experiment e) {
+    return e.status() == ExperimentStatus.SUCCEEDED && e.score().isPresent();
+  }
+
+  /** When an experiment began: its start, or when it was recorded if it never started. */
+  static Instant start(Experiment e) {
+    return e.startedAt().orElse(e.createdAt());
+  }
+
+  /** When it ended, or {@code now} while it runs. */
+  static Instant end(Experiment e, Instant now) {
+    return e.finishedAt().orElse(e.status().isFinal() ? start(e) : now);
+  }
+
+  static Duration duration(Experiment e, Instant now) {
+    Duration d = Duration.between(start(e), end(e, now));
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+}

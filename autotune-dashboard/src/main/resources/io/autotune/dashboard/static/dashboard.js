@@ -1,0 +1,225 @@
+// The dashboard page: fetches the API (relative URLs, so any mount path works) and refreshes
+// GPUs and workers every 5 s, statistics and tasks every 10 s, the timeline every 30 s.
+import { el, show, setZone, formatTime, formatClock, formatDuration, formatNumber, statusBadge } from './format.js';
+import { drawTimeline } from './gantt.js';
+import { drawTask } from './task.js';
+
+const TOKEN_KEY = 'autotune.dashboard.token';
+let lastTimeline = null;
+
+async function api(path) {
+  const headers = {};
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`api/${path}`, { headers, cache: 'no-store' });
+  if (response.status === 401) {
+    document.getElementById('token-form').hidden = false;
+    throw new Error('unauthorised');
+  }
+  if (!response.ok) throw new Error(`api/${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Runs {@code load} now and every {@code seconds}; a failure shows in the banner, not the console. */
+function every(seconds, load) {
+  const run = () => load().then(ok, fail);
+  run();
+  return setInterval(run, seconds * 1000);
+}
+
+function ok() {
+  document.getElementById('banner').hidden = true;
+  document.getElementById('updated').textContent = `updated ${formatClock(new Date().toISOString())}`;
+}
+
+function fail(error) {
+  if (error.message === 'unauthorised') return;
+  const banner = document.getElementById('banner');
+  banner.textContent = `Could not reach the server (${error.message}); retrying.`;
+  banner.hidden = false;
+}
+
+// ---- GPUs and workers
+
+async function loadGpus() {
+  const status = await api('gpu-status');
+  document.getElementById('gpu-monitor').textContent = `monitor: ${status.monitor}`;
+  if (!status.available) {
+    show('gpus', el('p', { class: 'empty' }, `No GPU: ${status.reason}`));
+    return;
+  }
+  show('gpus', status.gpus.map(gpu));
+}
+
+function gpu(g) {
+  const util = g.utilization_percent;
+  const level = util === null ? 'unknown' : util > 90 ? 'high' : util > 70 ? 'medium' : 'low';
+  const bar = el('div', { class: 'meter-fill' });
+  bar.style.width = `${Math.min(g.memory_percent, 100)}%`;
+  return el('div', { class: 'gpu card' },
+    el('div', { class: 'gpu-head' }, el('span', { class: 'gpu-index' }, `GPU ${g.index}`),
+      el('span', { class: `util ${level}` }, util === null ? 'util –' : `${Math.round(util)} %`)),
+    el('div', { class: 'gpu-name' }, g.name),
+    el('div', { class: 'meter' }, bar),
+    el('div', { class: 'gpu-mem' }, `${g.memory_used_mb.toLocaleString('en-US')} / ${g.memory_total_mb.toLocaleString('en-US')} MB`,
+      el('span', { class: 'muted' }, ` (${g.memory_percent} %)`)),
+    el('div', { class: 'gpu-foot muted' },
+      g.temperature_c === null ? '' : `${Math.round(g.temperature_c)} °C`,
+      g.power_watts === null ? '' : ` · ${Math.round(g.power_watts)} W`,
+      ` · ${g.processes} process${g.processes === 1 ? '' : 'es'}`));
+}
+
+async function loadWorkers() {
+  const status = await api('worker-status');
+  if (status.workers.length === 0) {
+    show('workers', el('p', { class: 'empty' }, 'No worker has registered with the store.'));
+    return;
+  }
+  show('workers', el('div', { class: 'table-scroll' }, el('table', { class: 'data', id: 'workers-table' },
+    el('thead', {}, el('tr', {}, ['Worker', 'Host', 'PID', 'State', 'CPU', 'Memory', 'Uptime', 'Heartbeat']
+      .map(h => el('th', {}, h)))),
+    el('tbody', {}, status.workers.map(w => el('tr', {},
+      el('td', { class: 'mono', title: w.id }, w.id.length > 16 ? `${w.id.slice(0, 15)}…` : w.id), el('td', {}, w.host), el('td', { class: 'num' }, w.pid),
+      el('td', {}, el('span', { class: `badge worker-${w.state}` }, w.state)),
+      el('td', { class: 'num' }, w.cpu_percent === null ? '–' : `${w.cpu_percent} %`),
+      el('td', { class: 'num' }, w.memory_mb === null ? '–' : `${Math.round(w.memory_mb)} MB`),
+      el('td', { class: 'num' }, formatDuration(w.uptime_seconds)),
+      el('td', { class: w.late ? 'num late' : 'num' }, `${formatDuration(w.seconds_since_heartbeat)} ago`)))))));
+}
+
+// ---- statistics, running tasks and the task list
+
+async function loadStatistics() {
+  const s = await api('db-statistics');
+  const by = s.experiments.by_status;
+  const window = s.experiments_in_window.by_status;
+  const active = by.PENDING + by.DEPLOYING + by.BENCHMARKING;
+  show('statistics', el('div', { class: 'tiles' },
+    tile('Tasks', s.tasks.total, `${s.tasks.by_status.RUNNING} running · ${s.tasks.by_status.COMPLETED} completed`),
+    tile('Experiments', s.experiments.total, outcomes(by)),
+    tile(`Last ${s.window_hours} h`, s.experiments_in_window.total, outcomes(window)),
+    tile('Running now', active, `experiment${active === 1 ? '' : 's'} on ${s.running_tasks.length} task${s.running_tasks.length === 1 ? '' : 's'}`),
+    tile('Success rate', s.success_percent === null ? '–' : `${s.success_percent} %`, 'of finished experiments'),
+    tile('Mean duration', formatDuration(s.mean_experiment_seconds), 'per finished experiment')));
+  if (s.running_tasks.length === 0) {
+    show('running-tasks', el('p', { class: 'empty' }, 'No task is running.'));
+    return;
+  }
+  show('running-tasks', s.running_tasks.map(t => {
+    const fill = el('div', { class: 'meter-fill' });
+    fill.style.width = `${t.percent}%`;
+    return el('div', { class: 'running-task' },
+      el('a', { href: `#/tasks/${encodeURIComponent(t.id)}`, class: 'task-link' }, t.name),
+      el('div', { class: 'meter wide' }, fill),
+      el('span', { class: 'progress-text' }, `${t.done} / ${t.max} experiments`),
+      el('span', { class: 'muted' }, `${t.running} running · best ${formatNumber(t.best_score)}`));
+  }));
+}
+
+function outcomes(byStatus) {
+  return `${byStatus.SUCCEEDED} ok · ${byStatus.FAILED} failed · ${byStatus.TIMED_OUT} timed out`;
+}
+
+function tile(name, value, detail) {
+  return el('div', { class: 'tile' }, el('div', { class: 'tile-name' }, name),
+    el('div', { class: 'tile-value' }, String(value)), el('div', { class: 'tile-detail muted' }, detail));
+}
+
+async function loadTasks() {
+  const list = await api('tasks');
+  if (list.tasks.length === 0) {
+    show('tasks', el('p', { class: 'empty' }, 'No tasks yet.'));
+    return;
+  }
+  show('tasks', el('table', { class: 'data', id: 'tasks-table' },
+    el('thead', {}, el('tr', {}, ['Task', 'Status', 'Objective', 'Strategy', 'Experiments', 'Best', 'Created']
+      .map(h => el('th', {}, h)))),
+    el('tbody', {}, list.tasks.map(t => el('tr', {},
+      el('td', {}, el('a', { href: `#/tasks/${encodeURIComponent(t.id)}`, class: 'task-link' }, t.name)),
+      el('td', {}, statusBadge(t.status)),
+      el('td', {}, `${t.direction === 'MAXIMIZE' ? 'max' : 'min'} ${t.metric}`),
+      el('td', {}, t.strategy),
+      el('td', { class: 'num' }, `${t.finished} / ${t.max_experiments}`),
+      el('td', { class: 'num' }, t.best_number === null ? '–' : `${formatNumber(t.best_score)} (#${t.best_number})`),
+      el('td', {}, formatTime(t.created_at)))))));
+}
+
+// ---- timeline
+
+async function loadTimeline() {
+  const hours = document.getElementById('hours').value;
+  lastTimeline = await api(`experiment-timeline?hours=${encodeURIComponent(hours)}`);
+  redrawTimeline();
+}
+
+function redrawTimeline() {
+  if (lastTimeline && !document.getElementById('overview').hidden) {
+    drawTimeline(document.getElementById('timeline'), lastTimeline, document.getElementById('tooltip'));
+  }
+}
+
+// ---- the task view (#/tasks/ID)
+
+async function loadTaskView() {
+  const id = currentTaskId();
+  if (id === null) return;
+  const path = `tasks/${encodeURIComponent(id)}`;
+  const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
+  drawTask(detail, experiments);
+}
+
+function currentTaskId() {
+  const match = /^#\/tasks\/(.+)$/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+function route() {
+  const inTask = currentTaskId() !== null;
+  document.getElementById('overview').hidden = inTask;
+  document.getElementById('task-view').hidden = !inTask;
+  document.getElementById('tooltip').hidden = true;
+  if (inTask) {
+    show('task', el('p', { class: 'muted' }, 'Loading…'));
+    loadTaskView().then(ok, fail);
+  } else {
+    redrawTimeline();
+  }
+}
+
+// ---- start
+
+function takeTokenFromFragment() {
+  const match = /^#token=(.+)$/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
+async function start() {
+  takeTokenFromFragment();
+  document.getElementById('token-form').addEventListener('submit', event => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, document.getElementById('token-input').value);
+    location.reload();
+  });
+  let info;
+  try {
+    info = await api('system/info');
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  setZone(info.time_zone);
+  document.getElementById('zone').textContent = `${info.time_zone} (UTC${info.utc_offset})`;
+  document.getElementById('version').textContent = `v${info.version}`;
+  document.getElementById('hours').addEventListener('change', () => loadTimeline().then(ok, fail));
+  window.addEventListener('hashchange', route);
+  window.addEventListener('resize', redrawTimeline);
+  route();
+  every(5, () => Promise.all([loadGpus(), loadWorkers()]));
+  every(10, () => Promise.all([loadStatistics(), loadTasks(), currentTaskId() ? loadTaskView() : null]));
+  every(30, loadTimeline);
+}
+
+start();

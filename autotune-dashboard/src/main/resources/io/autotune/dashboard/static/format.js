@@ -1,0 +1,108 @@
+// DOM building and formatting. Every string from the server goes into the page as text
+// (textContent, attribute values), never as markup.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An HTML element with attributes and children (strings become text nodes). */
+export function el(tag, attributes = {}, ...children) {
+  return fill(document.createElement(tag), attributes, children);
+}
+
+/** An SVG element with attributes and children. */
+export function svg(tag, attributes = {}, ...children) {
+  return fill(document.createElementNS(SVG_NS, tag), attributes, children);
+}
+
+function fill(node, attributes, children) {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined && value !== false) {
+      node.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
+/** Replaces the children of the element with id {@code id}. */
+export function show(id, ...children) {
+  document.getElementById(id).replaceChildren(...children.flat());
+}
+
+let zone = 'UTC';
+let dateTime = formatter('UTC');
+let timeOnly = timeFormatter('UTC');
+
+/** Sets the display zone: times are shown in it, never in the browser's zone. */
+export function setZone(name) {
+  zone = name;
+  dateTime = formatter(name);
+  timeOnly = timeFormatter(name);
+}
+
+export function displayZone() {
+  return zone;
+}
+
+function formatter(timeZone) {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  });
+}
+
+function timeFormatter(timeZone) {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  });
+}
+
+/** "2026-11-30 12:04:05" in the display zone; "–" for null. */
+export function formatTime(iso) {
+  if (!iso) return '–';
+  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map(p => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** "12:04:05" in the display zone. */
+export function formatClock(iso) {
+  return iso ? timeOnly.format(new Date(iso)) : '–';
+}
+
+/** "1 h 02 m", "5 m 30 s", "42 s". */
+export function formatDuration(seconds) {
+  if (seconds === null || seconds === undefined) return '–';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} m ${String(s % 60).padStart(2, '0')} s`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ${String(Math.floor(s % 3600 / 60)).padStart(2, '0')} m`;
+  return `${Math.floor(s / 86400)} d ${String(Math.floor(s % 86400 / 3600)).padStart(2, '0')} h`;
+}
+
+/** A score with four significant digits, or "–". */
+export function formatNumber(value) {
+  if (value === null || value === undefined) return '–';
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  const abs = Math.abs(value);
+  return abs !== 0 && (abs >= 1e6 || abs < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+}
+
+/** "tp-size=2, schedule-policy=lpm". */
+export function formatParameters(parameters) {
+  return Object.entries(parameters || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+/** A coloured status badge. */
+export function statusBadge(status) {
+  return el('span', { class: `badge status-${String(status).toLowerCase()}` }, status);
+}
+
+/** The colour class of an experiment status in the timeline. */
+export function statusClass(status) {
+  if (status === 'SUCCEEDED') return 'succeeded';
+  if (status === 'FAILED' || status === 'TIMED_OUT') return 'failed';
+  return 'other';
+}

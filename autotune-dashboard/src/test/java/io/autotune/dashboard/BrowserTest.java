@@ -1,0 +1,308 @@
+package io.autotune.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real headless Chromium, served by Jetty under a context path: one servlet showing
+ * UTC, one showing Asia/Shanghai (as if started with {@code TIMEZONE=Asia/Shanghai}). Skipped where
+ * Chromium or chromedriver is not installed ({@code apt-get install chromium chromium-driver};
+ * override the paths with CHROMIUM and CHROMEDRIVER).
+ */
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of(env("CHROMIUM", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER", "/usr/bin/chromedriver"));
+  private static final Path TARGET = Path.of("target");
+
+  private static SeededStore seeded;
+  private static JettyFixture jetty;
+  private static ChromeDriver driver;
+  private static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!browserInstalled()) {
+      return; // each test is skipped, with the reason, by requireBrowser()
+    }
+    seeded = SeededStore.h2();
+    DashboardOptions utc = DashboardOptions.builder().clock(seeded.clock).build();
+    DashboardOptions shanghai =
+        DashboardOptions.builder()
+            .zoneFromEnvironment(Map.of("TIMEZONE", "Asia/Shanghai"))
+            .clock(seeded.clock)
+            .build();
+    jetty =
+        JettyFixture.start(
+            Map.of(
+                "/dashboard/*", new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), utc),
+                "/shanghai/*",
+                    new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), shanghai)));
+    profile = Files.createTempDirectory("autotune-chromium-");
+    driver =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build(),
+            chromeOptions());
+  }
+
+  private static ChromeOptions chromeOptions() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=1440,1800",
+        "--lang=en-US");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    return options;
+  }
+
+  private static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    assumeTrue(
+        browserInstalled(),
+        "browser test skipped: "
+            + CHROMIUM
+            + " or "
+            + CHROMEDRIVER
+            + " is not installed (apt-get install chromium chromium-driver)");
+  }
+
+  @AfterEach
+  void pageLoggedNoErrors() {
+    if (driver == null) {
+      return;
+    }
+    List<LogEntry> errors =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .toList();
+    assertThat(errors).as("console errors").isEmpty();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (jetty != null) {
+      jetty.close();
+      seeded.close();
+    }
+  }
+
+  @Test
+  void theTimelineHasOneBarPerExperimentPlacedByItsTimes() throws IOException {
+    open("/dashboard/");
+    List<WebElement> bars = waitForBars(9);
+    JsonNode timeline = Http.getJson(jetty.uri("/dashboard/api/experiment-timeline?hours=24"));
+    assertThat(bars).hasSize(timeline.path("experiments").size());
+
+    WebElement chart = driver.findElement(By.cssSelector("svg.gantt"));
+    double left = number(chart, "data-plot-left");
+    double width = number(chart, "data-plot-width");
+    Instant axisStart = Instant.parse("2026-11-30T09:00:00Z");
+    double pixelsPerMinute = width / 180; // the axis runs from 09:00 to 12:00
+    for (WebElement bar : bars) {
+      Instant start = Instant.parse(bar.getAttribute("data-start"));
+      String end = bar.getAttribute("data-end");
+      Instant stop = end.isEmpty() ? SeededStore.NOW : Instant.parse(end);
+      double minutesIn = Duration.between(axisStart, start).toSeconds() / 60.0;
+      double minutesLong = Duration.between(start, stop).toSeconds() / 60.0;
+      assertThat(number(bar, "x"))
+          .as(bar.getAttribute("data-label"))
+          .isCloseTo(left + minutesIn * pixelsPerMinute, within(0.5));
+      assertThat(number(bar, "width"))
+          .as(bar.getAttribute("data-label"))
+          .isCloseTo(minutesLong * pixelsPerMinute, within(0.5));
+    }
+    // the seed, by hand: qwen-sglang #1 ran 09:00-09:15, the running llama-vllm #3 from 11:30
+    assertThat(bars.get(0).getAttribute("data-label")).isEqualTo("qwen-sglang #1");
+    assertThat(number(bars.get(0), "width")).isCloseTo(15 * pixelsPerMinute, within(0.5));
+    assertThat(bars.get(8).getAttribute("class")).contains("other", "running");
+    assertThat(bars.get(0).getAttribute("class")).contains("succeeded");
+    assertThat(driver.findElements(By.cssSelector("rect.bar.failed"))).hasSize(3);
+    screenshot("dashboard-overview.png");
+  }
+
+  @Test
+  void tickLabelsAreInTheConfiguredZone() {
+    open("/dashboard/");
+    waitForBars(9);
+    assertThat(tickLabels())
+        .containsExactly("09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00");
+    WebElement chart = driver.findElement(By.cssSelector("svg.gantt"));
+    WebElement ten = driver.findElements(By.cssSelector("text.tick-label")).get(2);
+    assertThat(number(ten, "x"))
+        .isCloseTo(
+            number(chart, "data-plot-left") + number(chart, "data-plot-width") / 3, within(0.5));
+
+    open("/shanghai/");
+    waitForBars(9);
+    assertThat(tickLabels())
+        .containsExactly("17:00", "17:30", "18:00", "18:30", "19:00", "19:30", "20:00");
+    assertThat(driver.findElement(By.id("zone")).getText()).isEqualTo("Asia/Shanghai (UTC+08:00)");
+    // the tables use the zone too: qwen-sglang was created at 09:00 UTC
+    assertThat(driver.findElement(By.id("tasks-table")).getText())
+        .contains("2026-11-30 17:00:00")
+        .doesNotContain("2026-11-30 09:00:00");
+  }
+
+  @Test
+  void anHtmlTaskNameIsShownAsText() {
+    open("/dashboard/");
+    waitForBars(9);
+    WebElement link =
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("#tasks-table a.task-link")).stream()
+                        .filter(a -> a.getText().equals(SeededStore.XSS_NAME))
+                        .findFirst()
+                        .orElse(null));
+    assertThat(driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    link.click();
+    WebElement title =
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+            .until(d -> d.findElements(By.id("task-name")).stream().findFirst().orElse(null));
+    assertThat(title.getText()).isEqualTo(SeededStore.XSS_NAME);
+    assertThat(driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    assertThat(driver.findElements(By.tagName("img"))).hasSize(1); // the logo
+  }
+
+  @Test
+  void theTaskViewShowsTheBestConfigurationTheCurveAndTheExperiments() throws IOException {
+    open("/dashboard/#/tasks/" + seeded.qwen.id());
+    WebElement best =
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+            .until(d -> d.findElements(By.id("best-score")).stream().findFirst().orElse(null));
+    assertThat(best.getText()).isEqualTo("2,600");
+    assertThat(driver.findElements(By.cssSelector("svg.curve circle.dot"))).hasSize(3);
+    assertThat(driver.findElements(By.cssSelector("svg.curve path.cross"))).hasSize(2);
+    assertThat(driver.findElements(By.cssSelector("#experiments-table tbody tr"))).hasSize(5);
+    screenshot("dashboard-task.png");
+  }
+
+  @Test
+  void hoveringABarShowsItsDurationStatusScoreAndParameters() {
+    open("/dashboard/");
+    List<WebElement> bars = waitForBars(9);
+    new Actions(driver).moveToElement(bars.get(1)).perform();
+    WebElement tooltip = driver.findElement(By.id("tooltip"));
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> tooltip.isDisplayed());
+    assertThat(tooltip.getText())
+        .contains(
+            "qwen-sglang #2",
+            "SUCCEEDED",
+            "20 m 00 s",
+            "2,600",
+            "schedule-policy",
+            "lpm",
+            "2026-11-30 09:20:00");
+  }
+
+  @Test
+  void gpuCardsColourUtilisationAndWorkersShowTheirState() {
+    open("/dashboard/");
+    List<WebElement> badges =
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+            .until(
+                d -> {
+                  List<WebElement> found = d.findElements(By.cssSelector(".gpu .util"));
+                  return found.size() == 2 ? found : null;
+                });
+    assertThat(badges.get(0).getAttribute("class")).contains("high"); // 95 %
+    assertThat(badges.get(1).getAttribute("class")).contains("low"); // 42 %
+    String workers = driver.findElement(By.id("workers-table")).getText();
+    assertThat(workers).contains("running", "late", "stopped");
+    assertThat(driver.findElement(By.id("running-tasks")).getText())
+        .contains("llama-vllm", "2 / 10 experiments");
+  }
+
+  private static void open(String path) {
+    driver.get(jetty.uri(path).toString());
+  }
+
+  private static List<WebElement> waitForBars(int count) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            d -> {
+              List<WebElement> bars = d.findElements(By.cssSelector("svg.gantt rect.bar"));
+              return bars.size() == count ? bars : null;
+            });
+  }
+
+  private static List<String> tickLabels() {
+    return driver.findElements(By.cssSelector("svg.gantt text.tick-label")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static double number(WebElement element, String attribute) {
+    return Double.parseDouble(element.getAttribute(attribute));
+  }
+
+  /** Saves the whole page, the window resized to its height, under target/. */
+  private static void screenshot(String name) throws IOException {
+    Files.createDirectories(TARGET);
+    driver.manage().window().setSize(new Dimension(1440, 400)); // so the page sets the height
+    Number height =
+        (Number)
+            driver.executeScript(
+                "return document.documentElement.scrollHeight"
+                    + " + window.outerHeight - window.innerHeight");
+    driver.manage().window().setSize(new Dimension(1440, height.intValue()));
+    Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, TARGET.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    driver.manage().window().setSize(new Dimension(1440, 1800));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

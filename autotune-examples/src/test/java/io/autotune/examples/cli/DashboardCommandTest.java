@@ -1,0 +1,26 @@
+package io.autotune.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autotune.dashboard.DashboardOptions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DashboardCommandTest {
+
+  @Test
+  void theZoneAndTheTokenComeFromTheEnvironment() {
+    DashboardOptions options =
+        DashboardCommand.options(
+            Map.of("TIMEZONE", "Asia/Shanghai", "AUTOTUNE_DASHBOARD_TOKEN", "t0ken"));
+    assertThat(options.zone().getId()).isEqualTo("Asia/Shanghai");
+    assertThat(options.bearerToken()).hasValue("t0ken");
+    assertThat(DashboardCommand.options(Map.of()).bearerToken()).isEmpty();
+  }
+
+  @Test
+  void anUnknownStoreIsABadInputWithOneLine() {
+    assertThat(AutotuneCli.execute("dashboard", "--store", "nosuch:db", "--port", "0"))
+        .isEqualTo(2);
+  }
+}

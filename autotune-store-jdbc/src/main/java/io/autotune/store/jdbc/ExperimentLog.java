@@ -1,0 +1,117 @@
+package io.autotune.store.jdbc;
+
+import io.autotune.DuplicateExperimentException;
+import io.autotune.model.Experiment;
+import io.autotune.model.Lease;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/** The experiments table: the log that is the source of truth. Thread-safe. */
+final class ExperimentLog {
+  private static final String INSERT =
+      "INSERT INTO autotune_experiments ("
+          + Rows.EXPERIMENT_COLUMNS
+          + ") VALUES ("
+          + Rows.parameters(Rows.EXPERIMENT_COLUMNS)
+          + ")";
+  private static final String UPDATE =
+      "UPDATE autotune_experiments SET status = :status, started_at = :started_at,"
+          + " benchmarking_at = :benchmarking_at, finished_at = :finished_at, metrics = :metrics,"
+          + " score = :score, error = :error, processes = :processes, gpus = :gpus"
+          + " WHERE task_id = :task_id AND number = :number";
+
+  private final Database db;
+  private final BiFunction<Handle, Lease, LeaseRow> fence;
+
+  /** {@code fence} locks the task's row and throws unless the lease is current. */
+  ExperimentLog(Database db, BiFunction<Handle, Lease, LeaseRow> fence) {
+    this.db = db;
+    this.fence = fence;
+  }
+
+  List<Experiment> experiments(String taskId) {
+    return db.read(
+        "read the experiments of task " + taskId,
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + Rows.EXPERIMENT_COLUMNS
+                        + " FROM autotune_experiments WHERE task_id = :id ORDER BY number")
+                .bind("id", taskId)
+                .map(Rows::experiment)
+                .list());
+  }
+
+  void insert(Lease lease, Experiment experiment) {
+    requireSameTask(lease, experiment);
+    db.inTransaction(
+        "record experiment " + experiment.number() + " of task " + lease.taskId(),
+        h -> {
+          fence.apply(h, lease);
+          try {
+            return Rows.bind(h.createUpdate(INSERT), experiment).execute();
+          } catch (JdbiException e) {
+            if (Database.UNIQUE_VIOLATION.equals(Database.sqlState(e))) {
+              throw new DuplicateExperimentException(lease.taskId(), experiment.number());
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** The task's row lock serialises this read-check-write against the owner's other writes. */
+  void update(Lease lease, Experiment experiment) {
+    requireSameTask(lease, experiment);
+    db.inTransaction(
+        "update experiment " + experiment.number() + " of task " + lease.taskId(),
+        h -> {
+          fence.apply(h, lease);
+          requireForward(recorded(h, experiment), experiment);
+          return Rows.bind(h.createUpdate(UPDATE), experiment).execute();
+        });
+  }
+
+  private static Experiment recorded(Handle h, Experiment experiment) {
+    return h.createQuery(
+            "SELECT "
+                + Rows.EXPERIMENT_COLUMNS
+                + " FROM autotune_experiments WHERE task_id = :id AND number = :number")
+        .bind("id", experiment.taskId())
+        .bind("number", experiment.number())
+        .map(Rows::experiment)
+        .findOne()
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "task " + experiment.taskId() + " has no experiment " + experiment.number()));
+  }
+
+  private static void requireForward(Experiment old, Experiment next) {
+    if (old.status() != next.status() && !old.status().canMoveTo(next.status())) {
+      throw new IllegalStateException(
+          "experiment "
+              + next.number()
+              + " cannot move from "
+              + old.status()
+              + " to "
+              + next.status());
+    }
+    if (old.status().isFinal() && !old.equals(next)) {
+      throw new IllegalStateException(
+          "experiment " + next.number() + " is final (" + old.status() + ")");
+    }
+  }
+
+  private static void requireSameTask(Lease lease, Experiment experiment) {
+    if (!lease.taskId().equals(experiment.taskId())) {
+      throw new IllegalArgumentException(
+          "experiment of task "
+              + experiment.taskId()
+              + " written under a lease on "
+              + lease.taskId());
+    }
+  }
+}

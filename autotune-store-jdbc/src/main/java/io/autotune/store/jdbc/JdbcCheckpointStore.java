@@ -1,0 +1,318 @@
+package io.autotune.store.jdbc;
+
+import io.autotune.model.Experiment;
+import io.autotune.model.Lease;
+import io.autotune.model.Task;
+import io.autotune.model.TaskJson;
+import io.autotune.model.TaskSpec;
+import io.autotune.model.TaskStatus;
+import io.autotune.model.WorkerInfo;
+import io.autotune.spi.CheckpointStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A {@link CheckpointStore} in a relational database: H2 embedded in a file (the default, nothing
+ * to install) or PostgreSQL shared by workers on many hosts. The schema is created and upgraded by
+ * versioned migrations when the store opens.
+ *
+ * <p>Leases follow the database's clock, never the JVM's: hosts whose clocks disagree still agree
+ * on who holds a task. Every fenced write locks the task's row, checks (owner, epoch, expiry) and
+ * writes in one transaction. Database failures surface as {@link io.autotune.StoreException}; the
+ * caller retries them.
+ *
+ * <pre>{@code
+ * try (CheckpointStore store = JdbcCheckpointStore.open("jdbc:postgresql://db/autotune")) { ... }
+ * }</pre>
+ *
+ * <p>Thread-safe: connections come from a pool, each call is its own transaction.
+ */
+public final class JdbcCheckpointStore implements CheckpointStore {
+  /** The default URL: an H2 database in {@code ./autotune-data}. */
+  public static final String DEFAULT_URL = "jdbc:h2:file:./autotune-data/autotune";
+
+  private final Database db;
+  private final Duration grace;
+  private final Optional<Clock> clock;
+  private final ExperimentLog log;
+
+  JdbcCheckpointStore(JdbcCheckpointStoreBuilder options) {
+    this.db = new Database(options);
+    this.grace = options.grace;
+    this.clock = options.clock;
+    this.log = new ExperimentLog(db, this::lockCurrent);
+  }
+
+  /** Opens (creating or upgrading its schema) the store at {@code url} with default settings. */
+  public static JdbcCheckpointStore open(String url) {
+    return builder().url(url).build();
+  }
+
+  public static JdbcCheckpointStoreBuilder builder() {
+    return new JdbcCheckpointStoreBuilder();
+  }
+
+  @Override
+  public Task createTask(TaskSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    String id = UUID.randomUUID().toString();
+    return db.inTransaction(
+        "create task " + spec.name(),
+        h -> {
+          Instant now = now(h);
+          h.createUpdate(
+                  "INSERT INTO autotune_tasks (id, name, spec, status, created_at, updated_at,"
+                      + " epoch, cancel_requested)"
+                      + " VALUES (:id, :name, :spec, 'PENDING', :now, :now, 0, FALSE)")
+              .bind("id", id)
+              .bind("name", spec.name())
+              .bind("spec", TaskJson.write(spec))
+              .bind("now", Times.at(now))
+              .execute();
+          return new Task(
+              id, spec, TaskStatus.PENDING, now, now, Optional.empty(), 0, Optional.empty(), false);
+        });
+  }
+
+  @Override
+  public Optional<Task> task(String taskId) {
+    return db.read(
+        "read task " + taskId,
+        h ->
+            h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM autotune_tasks WHERE id = :id")
+                .bind("id", taskId)
+                .map(Rows::task)
+                .findOne());
+  }
+
+  @Override
+  public List<Task> tasks() {
+    return db.read(
+        "list tasks",
+        h ->
+            h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM autotune_tasks ORDER BY seq")
+                .map(Rows::task)
+                .list());
+  }
+
+  @Override
+  public void requestCancel(String taskId) {
+    int rows =
+        db.inTransaction(
+            "cancel task " + taskId,
+            h ->
+                h.createUpdate(
+                        "UPDATE autotune_tasks SET cancel_requested = TRUE, updated_at = :now"
+                            + " WHERE id = :id")
+                    .bind("id", taskId)
+                    .bind("now", Times.at(now(h)))
+                    .execute());
+    if (rows == 0) {
+      throw new NoSuchElementException("no task with id " + taskId);
+    }
+  }
+
+  @Override
+  public Optional<Lease> acquire(String taskId, String workerId, Duration ttl) {
+    requirePositive(ttl);
+    return db.inTransaction(
+        "acquire task " + taskId, h -> grantIfFree(h, lock(h, taskId), workerId, ttl));
+  }
+
+  @Override
+  public Lease renew(Lease lease, Duration ttl) {
+    requirePositive(ttl);
+    return db.inTransaction(
+        "renew the lease on task " + lease.taskId(),
+        h -> {
+          LeaseRow row = lockCurrent(h, lease);
+          Lease renewed =
+              new Lease(lease.taskId(), lease.workerId(), lease.epoch(), row.now().plus(ttl));
+          h.createUpdate("UPDATE autotune_tasks SET lease_expires_at = :expires WHERE id = :id")
+              .bind("id", lease.taskId())
+              .bind("expires", Times.at(renewed.expiresAt()))
+              .execute();
+          return renewed;
+        });
+  }
+
+  @Override
+  public void release(Lease lease) {
+    db.inTransaction(
+        "release the lease on task " + lease.taskId(),
+        h -> {
+          LeaseRow row = lock(h, lease.taskId());
+          if (row.isHeldBy(lease)) {
+            setLease(h, row, row.status(), Optional.empty());
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Claims the oldest runnable task. On PostgreSQL, with {@code FOR UPDATE SKIP LOCKED}: workers
+   * claiming at once take different tasks instead of queueing on the same row.
+   */
+  @Override
+  public Optional<Lease> claim(String workerId, Duration ttl) {
+    requirePositive(ttl);
+    if (!db.dialect.supportsSkipLocked()) {
+      for (String id : runnableIds(Optional.empty())) {
+        Optional<Lease> lease = acquire(id, workerId, ttl);
+        if (lease.isPresent()) {
+          return lease;
+        }
+      }
+      return Optional.empty();
+    }
+    return db.inTransaction(
+        "claim a task",
+        h -> {
+          Optional<String> id =
+              runnableIds(h, now(h).minus(grace), " LIMIT 1 FOR UPDATE SKIP LOCKED").stream()
+                  .findFirst();
+          return id.flatMap(taskId -> grantIfFree(h, lock(h, taskId), workerId, ttl));
+        });
+  }
+
+  @Override
+  public List<Experiment> experiments(String taskId) {
+    return log.experiments(taskId);
+  }
+
+  @Override
+  public void insertExperiment(Lease lease, Experiment experiment) {
+    log.insert(lease, experiment);
+  }
+
+  @Override
+  public void updateExperiment(Lease lease, Experiment experiment) {
+    log.update(lease, experiment);
+  }
+
+  /** The checkpoint's text as saved, even if it does not parse: repairing it is the loop's job. */
+  @Override
+  public Optional<String> checkpoint(String taskId) {
+    return db.read(
+        "read the checkpoint of task " + taskId,
+        h ->
+            h.createQuery("SELECT checkpoint FROM autotune_tasks WHERE id = :id")
+                .bind("id", taskId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public void saveCheckpoint(Lease lease, String checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    db.inTransaction(
+        "save the checkpoint of task " + lease.taskId(),
+        h -> {
+          lockCurrent(h, lease);
+          return h.createUpdate("UPDATE autotune_tasks SET checkpoint = :checkpoint WHERE id = :id")
+              .bind("id", lease.taskId())
+              .bind("checkpoint", checkpoint)
+              .execute();
+        });
+  }
+
+  @Override
+  public void finishTask(Lease lease, TaskStatus status) {
+    if (!status.isFinal()) {
+      throw new IllegalArgumentException("not a final status: " + status);
+    }
+    db.inTransaction(
+        "finish task " + lease.taskId(),
+        h -> {
+          setLease(h, lockCurrent(h, lease), status, Optional.empty());
+          return null;
+        });
+  }
+
+  @Override
+  public void heartbeat(WorkerInfo worker) {
+    db.inTransaction("record worker " + worker.id(), h -> Workers.upsert(h, worker));
+  }
+
+  @Override
+  public List<WorkerInfo> workers() {
+    return db.read("list workers", Workers::all);
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  // ---- leases
+
+  private Optional<Lease> grantIfFree(Handle h, LeaseRow row, String workerId, Duration ttl) {
+    if (row.status().isFinal() || !row.isFree(grace)) {
+      return Optional.empty();
+    }
+    Lease lease = new Lease(row.taskId(), workerId, row.epoch() + 1, row.now().plus(ttl));
+    setLease(h, row, TaskStatus.RUNNING, Optional.of(lease));
+    return Optional.of(lease);
+  }
+
+  private static void setLease(Handle h, LeaseRow row, TaskStatus status, Optional<Lease> lease) {
+    h.createUpdate(
+            "UPDATE autotune_tasks SET status = :status, owner = :owner, epoch = :epoch,"
+                + " lease_expires_at = :expires, updated_at = :now WHERE id = :id")
+        .bind("id", row.taskId())
+        .bind("status", status.name())
+        .bindByType("owner", lease.map(Lease::workerId).orElse(null), String.class)
+        .bind("epoch", lease.map(Lease::epoch).orElse(row.epoch()))
+        .bind("expires", Times.at(lease.map(Lease::expiresAt)))
+        .bind("now", Times.at(row.now()))
+        .execute();
+  }
+
+  /** Ids of the tasks a claim may take: not final, and free or expired before {@code cutoff}. */
+  private List<String> runnableIds(Optional<Instant> cutoff) {
+    return db.read(
+        "list runnable tasks",
+        h -> runnableIds(h, cutoff.orElse(now(h).minus(grace)), " LIMIT 100"));
+  }
+
+  private static List<String> runnableIds(Handle h, Instant cutoff, String suffix) {
+    return h.createQuery(
+            "SELECT id FROM autotune_tasks WHERE status IN ('PENDING', 'RUNNING')"
+                + " AND (owner IS NULL OR lease_expires_at <= :cutoff) ORDER BY seq"
+                + suffix)
+        .bind("cutoff", Times.at(cutoff))
+        .mapTo(String.class)
+        .list();
+  }
+
+  private LeaseRow lock(Handle h, String taskId) {
+    LeaseRow row = LeaseRow.lock(h, db.dialect, taskId);
+    return clock.map(c -> row.at(c.instant())).orElse(row);
+  }
+
+  private LeaseRow lockCurrent(Handle h, Lease lease) {
+    LeaseRow row = lock(h, lease.taskId());
+    row.requireCurrent(lease);
+    return row;
+  }
+
+  private Instant now(Handle h) {
+    if (clock.isPresent()) {
+      return clock.get().instant();
+    }
+    return h.createQuery("SELECT " + db.dialect.now()).map((rs, ctx) -> Times.read(rs, 1)).one();
+  }
+
+  private static void requirePositive(Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive, but was " + ttl);
+    }
+  }
+}
