@@ -5,10 +5,12 @@ import io.autotune.TuningResult;
 import io.autotune.dashboard.DashboardServlet;
 import io.autotune.examples.web.DashboardServer;
 import io.autotune.gpu.nvml.GpuMonitors;
+import io.autotune.inference.LocalServerRunner;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
+import io.autotune.runner.CommandRunner;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.GpuMonitor;
@@ -48,6 +50,12 @@ final class RunCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--dashboard",
+      paramLabel = "PORT",
+      description = "serve the dashboard on 127.0.0.1:PORT while the task runs")
+  Integer dashboard;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description = "experiments at a time (default: 1)")
@@ -60,7 +68,10 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     TaskSpec read = TaskJson.read(taskFile);
     TaskSpec spec = seed == null ? read : read.withSeed(seed);
-    RunnerFactory runners = RunnerFactory.builtIn();
+    RunnerFactory runners =
+        RunnerFactory.byType(
+            Map.of(
+                "command", CommandRunner::fromSpec, "local-server", LocalServerRunner::fromTask));
     runners.create(spec); // a bad runner section fails here, before anything is stored
     try (CheckpointStore checkpoints = StoreOption.open(store);
         GpuMonitor gpus = GpuMonitors.detect();
