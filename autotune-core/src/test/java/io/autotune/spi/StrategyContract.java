@@ -31,7 +31,7 @@ public abstract class StrategyContract {
   /** The strategy under test; called for each check, so it may return a fresh instance. */
   protected abstract Strategy strategy();
 
-  /** A context as the tuning loop builds it: the generator is seeded from (seed, history size). */
+  /** A context as the tuning loop builds it (generator from {@link StrategyContext#randomFor}). */
   protected static StrategyContext context(
       SearchSpace space, List<Trial> history, List<Configuration> pending, long seed) {
     return new StrategyContext(
@@ -40,7 +40,7 @@ public abstract class StrategyContract {
         pending,
         100,
         seed,
-        new SplittableRandom(seed * 1_000_003L + history.size()));
+        StrategyContext.randomFor(seed, history.size() + pending.size()));
   }
 
   @Property(tries = 40)

@@ -21,17 +21,11 @@ final class Bandwidths {
    */
   static double[] neighbours(double[] mus) {
     int n = mus.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(mus[a], mus[b]));
     double[] sorted = new double[n + 2];
+    System.arraycopy(mus, 0, sorted, 1, n);
     sorted[0] = 0;
     sorted[n + 1] = 1;
-    for (int i = 0; i < n; i++) {
-      sorted[i + 1] = mus[order[i]];
-    }
+    Arrays.sort(sorted, 1, n + 1);
     double[] sortedSigmas = new double[n];
     for (int i = 0; i < n; i++) {
       sortedSigmas[i] = Math.max(sorted[i + 1] - sorted[i], sorted[i + 2] - sorted[i + 1]);
@@ -40,10 +34,35 @@ final class Bandwidths {
       sortedSigmas[0] = sorted[2] - sorted[1];
       sortedSigmas[n - 1] = sorted[n] - sorted[n - 1];
     }
-    double[] sigmas = new double[n];
-    for (int i = 0; i < n; i++) {
-      sigmas[order[i]] = sortedSigmas[i];
+    return unsort(mus, sorted, sortedSigmas);
+  }
+
+  /** Gives each mu the width of its sorted position; equal mus take consecutive positions. */
+  private static double[] unsort(double[] mus, double[] sorted, double[] sortedSigmas) {
+    boolean[] used = new boolean[mus.length];
+    double[] sigmas = new double[mus.length];
+    for (int i = 0; i < mus.length; i++) {
+      int position = lowerBound(sorted, 1, mus.length + 1, mus[i]) - 1;
+      while (used[position]) {
+        position++;
+      }
+      used[position] = true;
+      sigmas[i] = sortedSigmas[position];
     }
     return sigmas;
+  }
+
+  private static int lowerBound(double[] a, int from, int to, double key) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }

@@ -9,13 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 
 /**
  * Runs a strategy on a benchmark function through the {@link Strategy} SPI, exactly as the tuning
  * loop asks it: a history of {@link Trial}s (loss = the function's value, failures as an empty
- * loss), no pending experiments, the trial count as budget, and a generator seeded from (seed,
- * history size). Stateless and thread-safe.
+ * loss), no pending experiments, the trial count as budget, and the generator the tuning loop uses
+ * ({@link StrategyContext#randomFor}). Stateless and thread-safe.
  */
 public final class BenchmarkHarness {
   private BenchmarkHarness() {}
@@ -48,7 +47,12 @@ public final class BenchmarkHarness {
       long start = System.nanoTime();
       StrategyContext context =
           new StrategyContext(
-              function.space(), history, List.of(), trials, seed, randomFor(seed, n));
+              function.space(),
+              history,
+              List.of(),
+              trials,
+              seed,
+              StrategyContext.randomFor(seed, history.size()));
       Optional<Configuration> proposal = strategy.propose(context);
       askMs[n] = (System.nanoTime() - start) / 1e6;
       if (proposal.isEmpty()) {
@@ -64,11 +68,6 @@ public final class BenchmarkHarness {
     }
     return new BenchmarkRun(
         function.id(), sampler, seed, curve, upperMedian(askMs), meanOfLast(askMs, 10));
-  }
-
-  /** The generator the tuning loop would give proposal {@code n} of a task with this seed. */
-  static SplittableRandom randomFor(long seed, int n) {
-    return new SplittableRandom(seed * 1_000_003L + n);
   }
 
   private static double upperMedian(double[] values) {
