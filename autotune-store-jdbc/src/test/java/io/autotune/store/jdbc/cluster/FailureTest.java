@@ -68,6 +68,27 @@ class FailureTest {
   }
 
   @Test
+  void aWorkerStartingOnAHostKillsTheProcessesThatItsDeadWorkersLeft() throws Exception {
+    // a long lease: nobody takes the task over during the test, only the reaper can act
+    try (Cluster cluster = new Cluster(dir, Duration.ofSeconds(60), Duration.ofSeconds(1))) {
+      Task task = cluster.submit(1, 3, 1).get(0);
+      WorkerProcess crashed = cluster.startWorker("crashed", 1, Map.of());
+      Cluster.await(Duration.ofSeconds(60), () -> firstExecution(cluster).isPresent());
+      long orphan = firstExecution(cluster).orElseThrow();
+      crashed.kill();
+      assertThat(isAlive(orphan)).as("the experiment outlives its worker").isTrue();
+
+      WorkerProcess restarted = cluster.startWorker("restarted", 1, Map.of());
+      Cluster.await(Duration.ofSeconds(20), () -> !isAlive(orphan));
+      assertThat(cluster.store.task(task.id()).orElseThrow().owner()).contains("crashed");
+      restarted.stop(Duration.ofSeconds(20));
+      assertThat(Files.readString(dir.resolve("restarted.log")))
+          .contains("killed orphan process " + orphan);
+      cluster.assertNoWorkerLoggedAnError();
+    }
+  }
+
+  @Test
   void workersRideOutATenSecondDatabaseOutageAndLoseNothing() throws Exception {
     String ctl = System.getenv("AUTOTUNE_TEST_PG_CTL");
     assumeTrue(
