@@ -34,10 +34,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe.
+ * <p>Give the worker a Tuner of its own: stopping the worker stops every run of its Tuner.
+ * Thread-safe.
  */
 public final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+  private static final int MAX_FAILED_RUNS = 3;
 
   private final Tuner tuner;
   private final CheckpointStore store;
@@ -46,7 +48,6 @@ public final class Worker implements AutoCloseable {
   private final ExecutorService tasks;
   private final Heartbeat heartbeat;
   private final Thread claimer;
-  private static final int MAX_FAILED_RUNS = 3;
   private final Map<String, Integer> failedRuns = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -89,12 +90,14 @@ public final class Worker implements AutoCloseable {
    */
   @Override
   public void close() {
+    boolean first;
     synchronized (this) {
-      if (stopping) {
-        awaitQuietly();
-        return;
-      }
+      first = !stopping;
       stopping = true;
+    }
+    if (!first) {
+      awaitQuietly();
+      return;
     }
     claimer.interrupt();
     join(claimer);
