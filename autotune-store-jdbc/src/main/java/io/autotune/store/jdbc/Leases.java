@@ -60,7 +60,9 @@ final class Leases {
 
   /**
    * Claims the oldest runnable task. On PostgreSQL, with {@code FOR UPDATE SKIP LOCKED}: workers
-   * claiming at once take different tasks instead of queueing on the same row.
+   * claiming at once take different tasks instead of queueing on the same row. Tasks asked to
+   * cancel are claimed too: whoever takes one over from a dead owner marks its experiments and
+   * finishes it CANCELLED, instead of leaving it RUNNING forever.
    */
   Optional<Lease> claim(String workerId, Duration ttl) {
     requirePositive(ttl);
