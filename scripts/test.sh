@@ -19,9 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}"
 fi
 
-if [ -f .ci/postgres.sh ]; then
-  # starts a throwaway PostgreSQL server and exports what the tests read (AUTOTUNE_TEST_PG_URL ...)
-  source .ci/postgres.sh
-fi
+# a throwaway PostgreSQL server of the tests' own (port 55432); prints the settings the tests read
+eval "$(bash .ci/postgres.sh)"
 
 mvn -B verify "$@"

@@ -59,7 +59,7 @@ public final class Tuner {
             new GpuPlacement(b.gpuMonitor, b.gpuWait, b.gpuSampleInterval),
             b.listeners);
     this.workerId = b.workerId;
-    this.startedAt = b.clock.instant();
+    this.startedAt = ProcessHandle.current().info().startInstant().orElse(b.clock.instant());
   }
 
   public static Builder builder() {

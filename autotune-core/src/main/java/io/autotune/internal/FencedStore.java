@@ -1,5 +1,6 @@
 package io.autotune.internal;
 
+import io.autotune.DuplicateExperimentException;
 import io.autotune.LeaseLostException;
 import io.autotune.StoreException;
 import io.autotune.model.Experiment;
@@ -39,8 +40,19 @@ final class FencedStore {
     return retrying(call);
   }
 
+  /**
+   * Records a new experiment. A duplicate that equals it is taken as this insert's own earlier
+   * attempt, whose commit went through although its answer was lost in an outage.
+   */
   void insert(Experiment experiment) {
-    retrying(() -> store.insertExperiment(keeper.lease(), experiment));
+    try {
+      retrying(() -> store.insertExperiment(keeper.lease(), experiment));
+    } catch (DuplicateExperimentException e) {
+      boolean ours = read(() -> store.experiments(taskId())).stream().anyMatch(experiment::equals);
+      if (!ours) {
+        throw e;
+      }
+    }
   }
 
   void update(Experiment experiment) {
@@ -99,6 +111,8 @@ final class FencedStore {
       } catch (LeaseLostException e) {
         keeper.markLost(e.getMessage());
         throw e;
+      } catch (DuplicateExperimentException e) {
+        throw e; // an answer, not an outage: retrying cannot change it
       } catch (StoreException e) {
         LOG.warn("task {}: store unavailable, retrying: {}", taskId(), e.getMessage());
         sleep();

@@ -32,9 +32,11 @@ final class LeaseKeeper implements AutoCloseable {
   LeaseKeeper(
       CheckpointStore store,
       Lease lease,
+      boolean cancelRequested,
       Duration ttl,
       Supplier<WorkerInfo> worker,
       Runnable onLost) {
+    this.cancelRequested = cancelRequested;
     this.store = store;
     this.lease = lease;
     this.ttl = ttl;

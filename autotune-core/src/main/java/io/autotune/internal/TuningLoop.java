@@ -81,7 +81,9 @@ public final class TuningLoop {
     this.runner = runner;
     this.clock = settings.clock();
     this.seed = task.spec().seed().orElse(task.id().hashCode());
-    this.keeper = new LeaseKeeper(source, lease, settings.leaseTtl(), worker, this::cancelAll);
+    this.keeper =
+        new LeaseKeeper(
+            source, lease, task.cancelRequested(), settings.leaseTtl(), worker, this::cancelAll);
     this.store = new FencedStore(source, keeper);
     this.log = new ExperimentLog(store, clock);
     this.taskDeadline = task.spec().taskTimeout().map(clock.instant()::plus).orElse(Instant.MAX);

@@ -3,6 +3,7 @@ package io.autotune.space;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,6 +35,11 @@ public record ChoiceParameter(String name, List<Object> choices) implements Para
   @Override
   public boolean contains(Object value) {
     return choices.contains(value);
+  }
+
+  @Override
+  public OptionalLong cardinality() {
+    return OptionalLong.of(choices.size());
   }
 
   @Override

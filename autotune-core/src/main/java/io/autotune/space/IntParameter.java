@@ -3,6 +3,7 @@ package io.autotune.space;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,6 +47,11 @@ public record IntParameter(String name, long low, long high, long step, boolean 
   @Override
   public boolean contains(Object value) {
     return value instanceof Long v && v >= low && v <= high && (v - low) % step == 0;
+  }
+
+  @Override
+  public OptionalLong cardinality() {
+    return OptionalLong.of(size());
   }
 
   @Override

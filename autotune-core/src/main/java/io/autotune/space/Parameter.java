@@ -2,6 +2,7 @@ package io.autotune.space;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,11 +19,14 @@ public sealed interface Parameter permits IntParameter, RealParameter, ChoicePar
   /** Every value, in order, when the parameter is finite; empty for a real range. */
   Optional<List<Object>> values();
 
+  /** How many values the parameter has, without listing them; empty for a real range. */
+  OptionalLong cardinality();
+
   /** A value drawn uniformly (on the log scale for log parameters). */
   Object sample(RandomGenerator random);
 
   /** Whether the parameter has a single value (a constant, e.g. a zero-width range). */
   default boolean isConstant() {
-    return values().map(v -> v.size() == 1).orElse(false);
+    return cardinality().equals(OptionalLong.of(1));
   }
 }

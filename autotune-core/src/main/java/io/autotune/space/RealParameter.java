@@ -2,6 +2,7 @@ package io.autotune.space;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /** A real number in [low, high], optionally on a log scale. */
@@ -28,6 +29,11 @@ public record RealParameter(String name, double low, double high, boolean log)
   @Override
   public boolean contains(Object value) {
     return value instanceof Double v && v >= low && v <= high;
+  }
+
+  @Override
+  public OptionalLong cardinality() {
+    return low == high ? OptionalLong.of(1) : OptionalLong.empty();
   }
 
   @Override

@@ -38,16 +38,16 @@ public record SearchSpace(List<Parameter> parameters) {
     return parameters.size();
   }
 
-  /** Number of distinct configurations, when every parameter is finite. */
+  /** Number of distinct configurations (at most Long.MAX_VALUE), when every parameter is finite. */
   public OptionalLong size() {
     long size = 1;
     for (Parameter p : parameters) {
-      Optional<List<Object>> values = p.values();
-      if (values.isEmpty()) {
-        return OptionalLong.empty();
+      OptionalLong n = p.cardinality();
+      if (n.isEmpty()) {
+        return n;
       }
       try {
-        size = Math.multiplyExact(size, values.get().size());
+        size = Math.multiplyExact(size, n.getAsLong());
       } catch (ArithmeticException tooMany) {
         return OptionalLong.of(Long.MAX_VALUE);
       }

@@ -1,6 +1,7 @@
 package io.autotune.worker;
 
 import io.autotune.AutotuneException;
+import io.autotune.InvalidTaskException;
 import io.autotune.LeaseLostException;
 import io.autotune.StoreException;
 import io.autotune.Tuner;
@@ -8,7 +9,9 @@ import io.autotune.TuningResult;
 import io.autotune.model.Lease;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,10 +34,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe.
+ * <p>Give the worker a Tuner of its own: stopping the worker stops every run of its Tuner.
+ * Thread-safe.
  */
 public final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+  private static final int MAX_FAILED_RUNS = 3;
 
   private final Tuner tuner;
   private final CheckpointStore store;
@@ -43,6 +48,7 @@ public final class Worker implements AutoCloseable {
   private final ExecutorService tasks;
   private final Heartbeat heartbeat;
   private final Thread claimer;
+  private final Map<String, Integer> failedRuns = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
 
@@ -84,12 +90,14 @@ public final class Worker implements AutoCloseable {
    */
   @Override
   public void close() {
+    boolean first;
     synchronized (this) {
-      if (stopping) {
-        awaitQuietly();
-        return;
-      }
+      first = !stopping;
       stopping = true;
+    }
+    if (!first) {
+      awaitQuietly();
+      return;
     }
     claimer.interrupt();
     join(claimer);
@@ -144,29 +152,55 @@ public final class Worker implements AutoCloseable {
       }
       TuningResult result = tuner.run(lease);
       LOG.info("worker {}: task {} ended {}", id(), lease.taskId(), result.status());
-    } catch (LeaseLostException e) {
-      LOG.warn("worker {}: {}", id(), e.getMessage());
-    } catch (StoreException e) {
-      LOG.warn("worker {}: task {} stopped: {}", id(), lease.taskId(), e.getMessage());
     } catch (RuntimeException e) {
-      failTask(lease, e);
+      handleFailedRun(lease, e);
     } finally {
       freeSlots.release();
     }
   }
 
   /**
-   * A task that cannot run at all (unknown runner, bad strategy) fails: claiming it again would
-   * fail again, forever.
+   * A run that stopped on a lost lease or an unreachable store is left to the lease: another claim
+   * resumes it. A task that cannot run (a bad runner or strategy in its spec), or whose runs keep
+   * failing, is marked FAILED: claiming it again would fail again, forever.
    */
-  private void failTask(Lease lease, RuntimeException e) {
-    LOG.error("worker {}: task {} cannot run; marking it FAILED", id(), lease.taskId(), e);
-    try {
-      store.finishTask(lease, TaskStatus.FAILED);
-    } catch (AutotuneException again) {
-      LOG.warn(
-          "worker {}: could not mark task {} FAILED: {}", id(), lease.taskId(), again.getMessage());
+  private void handleFailedRun(Lease lease, RuntimeException e) {
+    if (causedBy(e, LeaseLostException.class) || causedBy(e, StoreException.class)) {
+      LOG.warn("worker {}: task {} stopped: {}", id(), lease.taskId(), e.getMessage());
+      releaseQuietly(lease);
+    } else if (e instanceof InvalidTaskException
+        || failedRuns.merge(lease.taskId(), 1, Integer::sum) >= MAX_FAILED_RUNS) {
+      LOG.error("worker {}: task {} cannot run; marking it FAILED", id(), lease.taskId(), e);
+      finishQuietly(lease, TaskStatus.FAILED);
+    } else {
+      LOG.error("worker {}: the run of task {} failed; releasing it", id(), lease.taskId(), e);
+      releaseQuietly(lease);
     }
+  }
+
+  private void releaseQuietly(Lease lease) {
+    try {
+      store.release(lease);
+    } catch (AutotuneException e) {
+      LOG.debug("worker {}: could not release task {}: {}", id(), lease.taskId(), e.toString());
+    }
+  }
+
+  private void finishQuietly(Lease lease, TaskStatus status) {
+    try {
+      store.finishTask(lease, status);
+    } catch (AutotuneException e) {
+      LOG.warn("worker {}: could not finish task {}: {}", id(), lease.taskId(), e.getMessage());
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void awaitQuietly() {

@@ -3,15 +3,18 @@ package io.autotune.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autotune.StoreException;
 import io.autotune.Tuner;
 import io.autotune.TuningListener;
 import io.autotune.TuningResult;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
+import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
+import io.autotune.testing.ForwardingStore;
 import io.autotune.testing.SampleStrategy;
 import io.autotune.testing.ScriptedRunner;
 import io.autotune.testing.TestSpecs;
@@ -22,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TunerTest {
@@ -205,6 +209,39 @@ class TunerTest {
     assertThat(resumed.experiments().get(1).configuration())
         .as("the abandoned configuration runs again first")
         .isEqualTo(resumed.experiments().get(0).configuration());
+  }
+
+  @Test
+  void aTaskAskedToCancelBeforeItStartsRunsNothing() {
+    ScriptedRunner runner = ScriptedRunner.value(c -> 1.0);
+    Task task = store.createTask(spec(5));
+    store.requestCancel(task.id());
+    TuningResult result = tuner(runner).build().resume(task.id());
+    assertThat(result.status()).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(runner.calls()).isZero();
+  }
+
+  @Test
+  @Timeout(60)
+  void anInsertWhoseAnswerWasLostIsNotRepeatedForever() {
+    CheckpointStore losingAnswers =
+        new ForwardingStore(store) {
+          private int inserts;
+
+          @Override
+          public void insertExperiment(Lease lease, Experiment experiment) {
+            super.insertExperiment(lease, experiment);
+            if (inserts++ == 1) {
+              throw new StoreException("connection reset before the commit's answer");
+            }
+          }
+        };
+    TuningResult result =
+        tuner(ScriptedRunner.value(c -> 1.0)).store(losingAnswers).build().run(spec(3));
+    assertThat(result.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(store.experiments(result.taskId()))
+        .extracting(Experiment::number)
+        .containsExactly(1, 2, 3);
   }
 
   @Test

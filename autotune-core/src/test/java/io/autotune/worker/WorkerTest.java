@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,29 @@ class WorkerTest {
       await(() -> store.task(task.id()).orElseThrow().status().isFinal());
     }
     assertThat(store.task(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+  }
+
+  @Test
+  void aTaskWhoseRunsKeepFailingIsFailedAfterThreeAttempts() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("flaky").withSeed(1));
+    AtomicInteger attempts = new AtomicInteger();
+    Tuner tuner =
+        Tuner.builder()
+            .store(store)
+            .runners(
+                spec -> {
+                  attempts.incrementAndGet();
+                  throw new IllegalStateException("a bug");
+                })
+            .strategy(new SampleStrategy())
+            .workDirectory(work)
+            .build();
+    try (Worker worker =
+        Worker.builder().tuner(tuner).pollInterval(Duration.ofMillis(20)).build().start()) {
+      await(() -> store.task(task.id()).orElseThrow().status().isFinal());
+    }
+    assertThat(store.task(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(attempts).hasValue(3);
   }
 
   @Test

@@ -33,7 +33,7 @@ final class RandomStrategy implements Strategy {
   static Configuration sampleUntaken(
       SearchSpace space, Set<Configuration> taken, RandomGenerator random) {
     Configuration sample = space.sample(random);
-    OptionalLong size = Finite.size(space);
+    OptionalLong size = space.size();
     if (size.isEmpty() || !taken.contains(sample)) {
       return sample;
     }

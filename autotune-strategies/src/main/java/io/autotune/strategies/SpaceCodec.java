@@ -35,7 +35,7 @@ final class SpaceCodec {
     for (int d = 0; d < kinds.length; d++) {
       Parameter p = parameters.get(d);
       kinds[d] =
-          Finite.isConstant(p)
+          p.isConstant()
               ? Kind.CONSTANT
               : p instanceof ChoiceParameter ? Kind.CATEGORICAL : Kind.NUMERIC;
     }

@@ -2,6 +2,7 @@ package io.autotune.strategies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autotune.space.ChoiceParameter;
 import io.autotune.space.Configuration;
 import io.autotune.space.SearchSpace;
 import io.autotune.spi.Strategy;
@@ -33,5 +34,28 @@ class TpeStrategyTest extends StrategyContract {
     }
     // Random search would put 40 % of the last 30 proposals (12) in the infeasible part.
     assertThat(infeasibleProposals).isLessThan(6);
+  }
+
+  @Test
+  void categoricalKernelLearnsTheBestChoiceAmongMany() {
+    List<Object> policies = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      policies.add("policy-" + i);
+    }
+    SearchSpace space =
+        SearchSpace.builder()
+            .add(new ChoiceParameter("policy", policies))
+            .real("noise", 0, 1)
+            .build();
+    int bestChosen = 0;
+    List<Trial> history = new ArrayList<>();
+    for (int n = 1; n <= 60; n++) {
+      Configuration c = strategy().propose(context(space, history, List.of(), 5)).orElseThrow();
+      int index = policies.indexOf(c.get("policy"));
+      bestChosen += n > 30 && index == 7 ? 1 : 0;
+      history.add(Trial.succeeded(n, c, Math.abs(index - 7) + c.getDouble("noise")));
+    }
+    // Random search would choose policy-7 in one of 12 proposals (2.5 of the last 30).
+    assertThat(bestChosen).isGreaterThan(10);
   }
 }

@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
     description = "Tunes expensive black-box experiments, such as inference-server launch flags.",
     subcommands = {
       RunCommand.class,
+      SubmitCommand.class,
+      WorkerCommand.class,
+      StatusCommand.class,
+      ExperimentsCommand.class,
+      CancelCommand.class,
       OptimizeCommand.class,
       BenchCommand.class,
       GpusCommand.class,

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -91,10 +90,5 @@ public final class BenchCommand implements Callable<Integer> {
         return text;
       }
     }
-  }
-
-  /** Runs the command alone, until the AutotuneCli registers it as a subcommand. */
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchCommand()).execute(args));
   }
 }

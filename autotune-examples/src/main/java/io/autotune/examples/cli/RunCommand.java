@@ -2,19 +2,26 @@ package io.autotune.examples.cli;
 
 import io.autotune.Tuner;
 import io.autotune.TuningResult;
+import io.autotune.dashboard.DashboardServlet;
+import io.autotune.examples.web.DashboardServer;
 import io.autotune.gpu.nvml.GpuMonitors;
+import io.autotune.inference.LocalServerRunner;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
+import io.autotune.runner.CommandRunner;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
+import io.autotune.spi.GpuMonitor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +50,12 @@ final class RunCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--dashboard",
+      paramLabel = "PORT",
+      description = "serve the dashboard on 127.0.0.1:PORT while the task runs")
+  Integer dashboard;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description = "experiments at a time (default: 1)")
@@ -55,25 +68,54 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     TaskSpec read = TaskJson.read(taskFile);
     TaskSpec spec = seed == null ? read : read.withSeed(seed);
-    RunnerFactory runners = RunnerFactory.builtIn();
+    RunnerFactory runners =
+        RunnerFactory.byType(
+            Map.of(
+                "command", CommandRunner::fromSpec, "local-server", LocalServerRunner::fromTask));
     runners.create(spec); // a bad runner section fails here, before anything is stored
-    try (CheckpointStore checkpoints = StoreOption.open(store)) {
+    try (CheckpointStore checkpoints = StoreOption.open(store);
+        GpuMonitor gpus = GpuMonitors.detect();
+        DashboardServer server = dashboard == null ? null : serveDashboard(checkpoints, gpus)) {
+      if (server != null) {
+        out.println("dashboard at " + server.uri());
+      }
       Tuner tuner =
           Tuner.builder()
               .store(checkpoints)
               .runners(runners)
               .parallelism(parallel)
-              .gpuMonitor(GpuMonitors.detect())
+              .gpuMonitor(gpus)
               .listener(new ProgressPrinter(out))
               .build();
-      Runtime.getRuntime().addShutdownHook(new Thread(tuner::stop));
+      CountDownLatch done = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(tuner, done)));
       Optional<Task> unfinished = unfinished(checkpoints, spec);
       unfinished.ifPresent(t -> out.println("resuming task " + t.id() + " (" + t.name() + ")"));
-      TuningResult result =
-          unfinished.map(t -> tuner.resume(t.id())).orElseGet(() -> tuner.run(spec));
+      TuningResult result;
+      try {
+        result = unfinished.map(t -> tuner.resume(t.id())).orElseGet(() -> tuner.run(spec));
+      } finally {
+        done.countDown();
+      }
       printSummary(result, out);
       out.flush();
       return result.best().isPresent() ? 0 : 1;
+    }
+  }
+
+  private DashboardServer serveDashboard(CheckpointStore checkpoints, GpuMonitor gpus) {
+    return DashboardServer.start(
+        new DashboardServlet(checkpoints, gpus, DashboardCommand.options(System.getenv())),
+        dashboard);
+  }
+
+  /** On SIGTERM or Ctrl-C: abandon the running experiments cleanly so a rerun resumes at once. */
+  private static void stopGracefully(Tuner tuner, CountDownLatch done) {
+    tuner.stop();
+    try {
+      done.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -87,6 +129,9 @@ final class RunCommand implements Callable<Integer> {
     out.printf(
         "task %s %s after %d experiments%n",
         result.taskId(), result.status(), result.experiments().size());
+    if (!result.status().isFinal()) {
+      out.println("stopped before the end; run the same command again to resume");
+    }
     result
         .best()
         .ifPresentOrElse(

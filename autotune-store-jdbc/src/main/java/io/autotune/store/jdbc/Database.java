@@ -8,7 +8,6 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * A pooled connection to the store's database, migrated to the current schema, and the one place
@@ -43,6 +42,13 @@ final class Database implements AutoCloseable {
     options.password.ifPresent(config::setPassword);
     config.setMaximumPoolSize(options.maxConnections);
     config.setMinimumIdle(1);
+    Dialect dialect = Dialect.of(options.url);
+    if (dialect == Dialect.POSTGRESQL && !options.synchronousCommit) {
+      config.setConnectionInitSql("SET synchronous_commit = off");
+    } else if (dialect == Dialect.H2 && options.synchronousCommit) {
+      // H2 writes commits to its file up to 500 ms late by default: a killed worker would lose them
+      config.setConnectionInitSql("SET WRITE_DELAY 0");
+    }
     // Fail a call soon when the database is away, so that the loop's retries see it.
     config.setConnectionTimeout(options.connectionTimeout.toMillis());
     config.setValidationTimeout(Math.min(options.connectionTimeout.toMillis(), 5_000));
@@ -63,10 +69,10 @@ final class Database implements AutoCloseable {
         .migrate();
   }
 
-  /** Runs {@code work} in one READ COMMITTED transaction. */
+  /** Runs {@code work} in one transaction, at the database's default isolation (READ COMMITTED). */
   <T> T inTransaction(String what, HandleCallback<T, RuntimeException> work) {
     try {
-      return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+      return jdbi.inTransaction(work);
     } catch (JdbiException e) {
       throw new StoreException("cannot " + what + ": " + rootMessage(e), e);
     }
@@ -96,7 +102,7 @@ final class Database implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return String.valueOf(root.getMessage());
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getName();
   }
 
   @Override

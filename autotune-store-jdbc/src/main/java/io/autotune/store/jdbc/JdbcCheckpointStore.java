@@ -8,7 +8,6 @@ import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
 import io.autotune.spi.CheckpointStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 
 /**
  * A {@link CheckpointStore} in a relational database: H2 embedded in a file (the default, nothing
@@ -39,15 +37,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
   public static final String DEFAULT_URL = "jdbc:h2:file:./autotune-data/autotune";
 
   private final Database db;
-  private final Duration grace;
-  private final Optional<Clock> clock;
+  private final Leases leases;
   private final ExperimentLog log;
 
   JdbcCheckpointStore(JdbcCheckpointStoreBuilder options) {
     this.db = new Database(options);
-    this.grace = options.grace;
-    this.clock = options.clock;
-    this.log = new ExperimentLog(db, this::lockCurrent);
+    this.leases = new Leases(db, options.grace, options.clock);
+    this.log = new ExperimentLog(db, leases::lockCurrent);
   }
 
   /** Opens (creating or upgrading its schema) the store at {@code url} with default settings. */
@@ -66,7 +62,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     return db.inTransaction(
         "create task " + spec.name(),
         h -> {
-          Instant now = now(h);
+          Instant now = leases.now(h);
           h.createUpdate(
                   "INSERT INTO autotune_tasks (id, name, spec, status, created_at, updated_at,"
                       + " epoch, cancel_requested)"
@@ -112,7 +108,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                         "UPDATE autotune_tasks SET cancel_requested = TRUE, updated_at = :now"
                             + " WHERE id = :id")
                     .bind("id", taskId)
-                    .bind("now", Times.at(now(h)))
+                    .bind("now", Times.at(leases.now(h)))
                     .execute());
     if (rows == 0) {
       throw new NoSuchElementException("no task with id " + taskId);
@@ -121,65 +117,28 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
   @Override
   public Optional<Lease> acquire(String taskId, String workerId, Duration ttl) {
-    requirePositive(ttl);
-    return db.inTransaction(
-        "acquire task " + taskId, h -> grantIfFree(h, lock(h, taskId), workerId, ttl));
+    return leases.acquire(taskId, workerId, ttl);
   }
 
   @Override
   public Lease renew(Lease lease, Duration ttl) {
-    requirePositive(ttl);
-    return db.inTransaction(
-        "renew the lease on task " + lease.taskId(),
-        h -> {
-          LeaseRow row = lockCurrent(h, lease);
-          Lease renewed =
-              new Lease(lease.taskId(), lease.workerId(), lease.epoch(), row.now().plus(ttl));
-          h.createUpdate("UPDATE autotune_tasks SET lease_expires_at = :expires WHERE id = :id")
-              .bind("id", lease.taskId())
-              .bind("expires", Times.at(renewed.expiresAt()))
-              .execute();
-          return renewed;
-        });
+    return leases.renew(lease, ttl);
   }
 
   @Override
   public void release(Lease lease) {
-    db.inTransaction(
-        "release the lease on task " + lease.taskId(),
-        h -> {
-          LeaseRow row = lock(h, lease.taskId());
-          if (row.isHeldBy(lease)) {
-            setLease(h, row, row.status(), Optional.empty());
-          }
-          return null;
-        });
+    leases.release(lease);
   }
 
   /**
    * Claims the oldest runnable task. On PostgreSQL, with {@code FOR UPDATE SKIP LOCKED}: workers
-   * claiming at once take different tasks instead of queueing on the same row.
+   * claiming at once take different tasks instead of queueing on the same row. Tasks asked to
+   * cancel are claimed too: whoever takes one over from a dead owner marks its experiments and
+   * finishes it CANCELLED, instead of leaving it RUNNING forever.
    */
   @Override
   public Optional<Lease> claim(String workerId, Duration ttl) {
-    requirePositive(ttl);
-    if (!db.dialect.supportsSkipLocked()) {
-      for (String id : runnableIds(Optional.empty())) {
-        Optional<Lease> lease = acquire(id, workerId, ttl);
-        if (lease.isPresent()) {
-          return lease;
-        }
-      }
-      return Optional.empty();
-    }
-    return db.inTransaction(
-        "claim a task",
-        h -> {
-          Optional<String> id =
-              runnableIds(h, now(h).minus(grace), " LIMIT 1 FOR UPDATE SKIP LOCKED").stream()
-                  .findFirst();
-          return id.flatMap(taskId -> grantIfFree(h, lock(h, taskId), workerId, ttl));
-        });
+    return leases.claim(workerId, ttl);
   }
 
   @Override
@@ -215,7 +174,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     db.inTransaction(
         "save the checkpoint of task " + lease.taskId(),
         h -> {
-          lockCurrent(h, lease);
+          leases.lockCurrent(h, lease);
           return h.createUpdate("UPDATE autotune_tasks SET checkpoint = :checkpoint WHERE id = :id")
               .bind("id", lease.taskId())
               .bind("checkpoint", checkpoint)
@@ -225,15 +184,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
   @Override
   public void finishTask(Lease lease, TaskStatus status) {
-    if (!status.isFinal()) {
-      throw new IllegalArgumentException("not a final status: " + status);
-    }
-    db.inTransaction(
-        "finish task " + lease.taskId(),
-        h -> {
-          setLease(h, lockCurrent(h, lease), status, Optional.empty());
-          return null;
-        });
+    leases.finish(lease, status);
   }
 
   @Override
@@ -249,70 +200,5 @@ public final class JdbcCheckpointStore implements CheckpointStore {
   @Override
   public void close() {
     db.close();
-  }
-
-  // ---- leases
-
-  private Optional<Lease> grantIfFree(Handle h, LeaseRow row, String workerId, Duration ttl) {
-    if (row.status().isFinal() || !row.isFree(grace)) {
-      return Optional.empty();
-    }
-    Lease lease = new Lease(row.taskId(), workerId, row.epoch() + 1, row.now().plus(ttl));
-    setLease(h, row, TaskStatus.RUNNING, Optional.of(lease));
-    return Optional.of(lease);
-  }
-
-  private static void setLease(Handle h, LeaseRow row, TaskStatus status, Optional<Lease> lease) {
-    h.createUpdate(
-            "UPDATE autotune_tasks SET status = :status, owner = :owner, epoch = :epoch,"
-                + " lease_expires_at = :expires, updated_at = :now WHERE id = :id")
-        .bind("id", row.taskId())
-        .bind("status", status.name())
-        .bindByType("owner", lease.map(Lease::workerId).orElse(null), String.class)
-        .bind("epoch", lease.map(Lease::epoch).orElse(row.epoch()))
-        .bind("expires", Times.at(lease.map(Lease::expiresAt)))
-        .bind("now", Times.at(row.now()))
-        .execute();
-  }
-
-  /** Ids of the tasks a claim may take: not final, and free or expired before {@code cutoff}. */
-  private List<String> runnableIds(Optional<Instant> cutoff) {
-    return db.read(
-        "list runnable tasks",
-        h -> runnableIds(h, cutoff.orElse(now(h).minus(grace)), " LIMIT 100"));
-  }
-
-  private static List<String> runnableIds(Handle h, Instant cutoff, String suffix) {
-    return h.createQuery(
-            "SELECT id FROM autotune_tasks WHERE status IN ('PENDING', 'RUNNING')"
-                + " AND (owner IS NULL OR lease_expires_at <= :cutoff) ORDER BY seq"
-                + suffix)
-        .bind("cutoff", Times.at(cutoff))
-        .mapTo(String.class)
-        .list();
-  }
-
-  private LeaseRow lock(Handle h, String taskId) {
-    LeaseRow row = LeaseRow.lock(h, db.dialect, taskId);
-    return clock.map(c -> row.at(c.instant())).orElse(row);
-  }
-
-  private LeaseRow lockCurrent(Handle h, Lease lease) {
-    LeaseRow row = lock(h, lease.taskId());
-    row.requireCurrent(lease);
-    return row;
-  }
-
-  private Instant now(Handle h) {
-    if (clock.isPresent()) {
-      return clock.get().instant();
-    }
-    return h.createQuery("SELECT " + db.dialect.now()).map((rs, ctx) -> Times.read(rs, 1)).one();
-  }
-
-  private static void requirePositive(Duration ttl) {
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("ttl must be positive, but was " + ttl);
-    }
   }
 }

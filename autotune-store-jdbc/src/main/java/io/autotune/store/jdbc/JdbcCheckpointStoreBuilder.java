@@ -18,6 +18,7 @@ public final class JdbcCheckpointStoreBuilder {
   int maxConnections = 10;
   Duration connectionTimeout = Duration.ofSeconds(5);
   boolean migrate = true;
+  boolean synchronousCommit = true;
 
   JdbcCheckpointStoreBuilder() {}
 
@@ -84,6 +85,17 @@ public final class JdbcCheckpointStoreBuilder {
           "connectionTimeout must be at least 250 ms, but was " + connectionTimeout);
     }
     this.connectionTimeout = connectionTimeout;
+    return this;
+  }
+
+  /**
+   * PostgreSQL only: whether a commit waits for its WAL record to reach the disk. Off, a commit
+   * returns before that flush, which saves a disk sync per write (most of the bookkeeping's latency
+   * on slow disks); a crash of the database server (not of a worker) then loses the last fraction
+   * of a second of writes, and workers that acted on them see their records gone. Default true.
+   */
+  public JdbcCheckpointStoreBuilder synchronousCommit(boolean synchronousCommit) {
+    this.synchronousCommit = synchronousCommit;
     return this;
   }
 

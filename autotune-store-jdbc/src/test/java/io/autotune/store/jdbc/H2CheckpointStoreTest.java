@@ -19,12 +19,12 @@ class H2CheckpointStoreTest extends CheckpointStoreContract {
 
   @Override
   protected Duration ttl() {
-    return Duration.ofSeconds(1);
+    return Duration.ofSeconds(2);
   }
 
   @Override
   protected Duration grace() {
-    return Duration.ofMillis(500);
+    return Duration.ofSeconds(1);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * One strategy run on one function with one seed, in the shape of shared/bench's JSON lines.
+ * Immutable and thread-safe.
  *
  * @param func the function's id
  * @param sampler the strategy's name as printed

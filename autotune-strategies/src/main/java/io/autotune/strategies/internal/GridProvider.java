@@ -6,7 +6,10 @@ import io.autotune.strategies.Strategies;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code "strategy": "grid"}; option {@code real_points} discretises continuous ranges. */
+/**
+ * {@code "strategy": "grid"}; option {@code real_points} discretises continuous ranges. Stateless
+ * and thread-safe.
+ */
 public final class GridProvider implements StrategyProvider {
   @Override
   public String name() {

@@ -6,7 +6,7 @@ import io.autotune.strategies.Strategies;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code "strategy": "random"}; takes no options. */
+/** {@code "strategy": "random"}; takes no options. Stateless and thread-safe. */
 public final class RandomProvider implements StrategyProvider {
   @Override
   public String name() {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * {@code "strategy": "tpe"}; options {@code multivariate}, {@code n_initial_random}, {@code
- * n_ei_candidates}, {@code prior_weight}.
+ * n_ei_candidates}, {@code prior_weight}. Stateless and thread-safe.
  */
 public final class TpeProvider implements StrategyProvider {
   private static final Set<String> KNOWN =

@@ -153,6 +153,15 @@ final class Cluster implements AutoCloseable {
     assertThat(recorded).containsAll(ran.keySet());
   }
 
+  /** Workers report trouble they recover from as warnings; an ERROR line is a bug. */
+  void assertNoWorkerLoggedAnError() throws IOException {
+    for (WorkerProcess w : workers) {
+      assertThat(Files.readAllLines(dir.resolve(w.id + ".log")))
+          .as("log of %s", w.id)
+          .noneMatch(line -> line.contains(" ERROR "));
+    }
+  }
+
   @Override
   public void close() throws Exception {
     for (WorkerProcess w : workers) {

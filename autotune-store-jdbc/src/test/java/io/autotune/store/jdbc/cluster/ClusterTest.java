@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,7 +21,8 @@ class ClusterTest {
   private static final int EXPERIMENTS = 25;
   private static final Duration TIMEOUT = Duration.ofSeconds(150);
 
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
 
   @BeforeEach
   void needsPostgres() {
@@ -39,6 +41,7 @@ class ClusterTest {
         w.stop(Duration.ofSeconds(20));
       }
       cluster.assertEveryTaskCompletedAndNothingRanTwice(EXPERIMENTS);
+      cluster.assertNoWorkerLoggedAnError();
       assertThat(cluster.executionsByExperiment()).hasSize(TASKS * EXPERIMENTS);
       assertThat(cluster.store.workers())
           .hasSize(4)

@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A worker that freezes past its lease, and a database that goes away for ten seconds. */
 class FailureTest {
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
 
   @BeforeEach
   void needsPostgres() {
@@ -66,16 +68,38 @@ class FailureTest {
   }
 
   @Test
+  void aWorkerStartingOnAHostKillsTheProcessesThatItsDeadWorkersLeft() throws Exception {
+    // a long lease: nobody takes the task over during the test, only the reaper can act
+    try (Cluster cluster = new Cluster(dir, Duration.ofSeconds(60), Duration.ofSeconds(1))) {
+      Task task = cluster.submit(1, 3, 1).get(0);
+      WorkerProcess crashed = cluster.startWorker("crashed", 1, Map.of());
+      Cluster.await(Duration.ofSeconds(60), () -> firstExecution(cluster).isPresent());
+      long orphan = firstExecution(cluster).orElseThrow();
+      crashed.kill();
+      assertThat(isAlive(orphan)).as("the experiment outlives its worker").isTrue();
+
+      WorkerProcess restarted = cluster.startWorker("restarted", 1, Map.of());
+      Cluster.await(Duration.ofSeconds(20), () -> !isAlive(orphan));
+      assertThat(cluster.store.task(task.id()).orElseThrow().owner()).contains("crashed");
+      restarted.stop(Duration.ofSeconds(20));
+      assertThat(Files.readString(dir.resolve("restarted.log")))
+          .contains("killed orphan process " + orphan);
+      cluster.assertNoWorkerLoggedAnError();
+    }
+  }
+
+  @Test
   void workersRideOutATenSecondDatabaseOutageAndLoseNothing() throws Exception {
     String ctl = System.getenv("AUTOTUNE_TEST_PG_CTL");
     assumeTrue(
         ctl != null, "AUTOTUNE_TEST_PG_CTL (from .ci/postgres.sh) says how to stop the server");
-    int experiments = 15;
+    int experiments = 40;
     try (Cluster cluster = new Cluster(dir, Duration.ofSeconds(20), Duration.ofSeconds(1))) {
       cluster.submit(6, experiments, 0);
       cluster.startWorker("worker-0", 2, Map.of());
       cluster.startWorker("worker-1", 2, Map.of());
       Cluster.await(Duration.ofSeconds(90), () -> succeeded(cluster) >= 10);
+      assertThat(succeeded(cluster)).as("still running when the database stops").isLessThan(200);
       try {
         run(ctl, "stop");
         Thread.sleep(10_000);
@@ -87,6 +111,7 @@ class FailureTest {
         w.stop(Duration.ofSeconds(20));
       }
       cluster.assertEveryTaskCompletedAndNothingRanTwice(experiments);
+      cluster.assertNoWorkerLoggedAnError();
       assertThat(Files.readString(dir.resolve("worker-0.log"))).contains("retry");
     }
   }

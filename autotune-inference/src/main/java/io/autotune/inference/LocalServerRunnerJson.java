@@ -1,0 +1,121 @@
+package io.autotune.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.autotune.InvalidTaskException;
+import io.autotune.model.TaskSpec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds a {@link LocalServerRunner} from a task's JSON sections. */
+final class LocalServerRunnerJson {
+
+  private static final Set<String> KEYS =
+      Set.of(
+          "type",
+          "runtime",
+          "command",
+          "model",
+          "host",
+          "port",
+          "uses_gpus",
+          "poll_interval",
+          "shutdown_grace",
+          "env");
+
+  private LocalServerRunnerJson() {}
+
+  static LocalServerRunner fromTask(TaskSpec spec) {
+    JsonNode runner = spec.runner().orElse(JsonNodeFactory.instance.objectNode());
+    JsonFields fields = new JsonFields(runner, "runner");
+    fields.onlyKnown(KEYS);
+    LocalServerRunner.Builder builder = LocalServerRunner.builder();
+    try {
+      command(fields, spec, builder);
+      model(fields, spec).ifPresent(builder::model);
+      fields.text("host").ifPresent(builder::host);
+      fields.integer("port").ifPresent(builder::port);
+      fields.bool("uses_gpus").ifPresent(builder::usesGpus);
+      fields
+          .number("poll_interval")
+          .map(LocalServerRunnerJson::seconds)
+          .ifPresent(builder::pollInterval);
+      fields
+          .number("shutdown_grace")
+          .map(LocalServerRunnerJson::seconds)
+          .ifPresent(builder::shutdownGrace);
+      builder.environment(environment(fields));
+      spec.section("benchmark").map(BenchmarkSpec::fromJson).ifPresent(builder::benchmark);
+      return builder.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new InvalidTaskException("runner", e.getMessage());
+    }
+  }
+
+  private static void command(JsonFields fields, TaskSpec spec, LocalServerRunner.Builder builder) {
+    Optional<java.util.List<String>> command = fields.texts("command");
+    if (command.isPresent()) {
+      builder.command(command.get());
+      return;
+    }
+    Optional<String> runtime =
+        fields
+            .text("runtime")
+            .or(
+                () ->
+                    spec.section("base_runtime").filter(JsonNode::isTextual).map(JsonNode::asText));
+    if (runtime.isEmpty()) {
+      throw new InvalidTaskException(
+          "runner",
+          "a local-server runner needs \"command\" or"
+              + " \"runtime\" (or the task's base_runtime): sglang or vllm");
+    }
+    builder.runtime(runtime.get());
+  }
+
+  /** runner.model, else the task's model section: a string, or an object with id_or_path. */
+  private static Optional<String> model(JsonFields fields, TaskSpec spec) {
+    return fields
+        .text("model")
+        .or(
+            () ->
+                spec.section("model")
+                    .flatMap(
+                        node -> {
+                          if (node.isTextual()) {
+                            return Optional.of(node.asText());
+                          }
+                          for (String key : new String[] {"id_or_path", "path", "name"}) {
+                            if (node.path(key).isTextual()) {
+                              return Optional.of(node.path(key).asText());
+                            }
+                          }
+                          return Optional.empty();
+                        }));
+  }
+
+  private static Map<String, String> environment(JsonFields fields) {
+    Map<String, String> env = new HashMap<>();
+    fields
+        .node("env")
+        .ifPresent(
+            node -> {
+              if (!node.isObject()) {
+                throw fields.invalid("env", "must be an object of strings, but was " + node);
+              }
+              node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            });
+    return env;
+  }
+
+  private static Duration seconds(double seconds) {
+    if (!(seconds > 0) || !Double.isFinite(seconds)) {
+      throw new IllegalArgumentException(
+          "durations must be positive seconds, but one was " + seconds);
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+}

@@ -1,0 +1,116 @@
+package io.autotune.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autotune.AutotuneException;
+import io.autotune.spi.ExperimentContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** Benchmarks a ready server with the configured tool and aggregates the levels. */
+final class ServerBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LocalServerSettings settings;
+  private final LoadGenerator loadGenerator;
+  private final ServerProcess server;
+  private final URI base;
+
+  ServerBenchmark(
+      LocalServerSettings settings, LoadGenerator loadGenerator, ServerProcess server, URI base) {
+    this.settings = settings;
+    this.loadGenerator = loadGenerator;
+    this.server = server;
+    this.base = base;
+  }
+
+  Map<String, Double> run(ExperimentContext context, int gpus) throws InterruptedException {
+    BenchmarkSpec spec = settings.benchmark();
+    String model = modelName();
+    List<LevelResult> levels =
+        spec.tool() == BenchmarkSpec.Tool.GENAI_BENCH
+            ? GenaiBenchTool.run(context, base, model, spec)
+            : loadGenerator.run(base, model, spec, context.deadline(), context::isCancelled);
+    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException("experiment cancelled during the benchmark");
+    }
+    levels.forEach(level -> context.log(describe(level)));
+    try {
+      return InferenceMetrics.aggregate(levels, gpus, context.spec().objective().slos());
+    } catch (AutotuneException e) {
+      OptionalInt exit = server.exitCode();
+      if (exit.isPresent()) {
+        throw new ServerStartupException(
+            "the server exited with code "
+                + exit.getAsInt()
+                + " during the benchmark; "
+                + e.getMessage(),
+            exit,
+            LogTail.of(server.log(), ServerLauncher.LOG_TAIL_LINES));
+      }
+      throw e;
+    }
+  }
+
+  /** The configured model name, else the runner's model, else the first id of /v1/models. */
+  private String modelName() throws InterruptedException {
+    if (settings.benchmark().modelName().isPresent()) {
+      return settings.benchmark().modelName().get();
+    }
+    if (settings.model().isPresent()) {
+      return settings.model().get();
+    }
+    return servedModel();
+  }
+
+  private String servedModel() throws InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("v1/models"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode id = JSON.readTree(response.body()).path("data").path(0).path("id");
+      if (response.statusCode() == 200 && id.isTextual()) {
+        return id.asText();
+      }
+      throw new AutotuneException(
+          "GET /v1/models did not name a model (HTTP "
+              + response.statusCode()
+              + "); set benchmark.model_name");
+    } catch (IOException e) {
+      throw new AutotuneException(
+          "GET /v1/models failed: " + e.getMessage() + "; set benchmark.model_name", e);
+    }
+  }
+
+  private static String describe(LevelResult level) {
+    return String.format(
+        Locale.ROOT,
+        "%s concurrency %d: %d requests, %d errors, %.1f tok/s total, ttft %.3f s, tpot %.4f s,"
+            + " latency p90 %.3f s%s",
+        level.scenario(),
+        level.concurrency(),
+        level.requests(),
+        level.errors(),
+        level.totalThroughput(),
+        level.ttft().mean(),
+        level.tpot().mean(),
+        level.latency().p90(),
+        level.errorExamples().isEmpty() ? "" : "; errors: " + level.errorExamples());
+  }
+}

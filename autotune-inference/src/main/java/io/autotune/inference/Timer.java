@@ -1,0 +1,30 @@
+package io.autotune.inference;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/** One daemon timer thread for request timeouts, shared by all load generators. */
+final class Timer {
+
+  private static final ScheduledExecutorService SHARED = create();
+
+  private Timer() {}
+
+  private static ScheduledExecutorService create() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "autotune-request-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // most timeouts are cancelled when the request ends: do not let them pile up
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
+
+  static ScheduledExecutorService shared() {
+    return SHARED;
+  }
+}

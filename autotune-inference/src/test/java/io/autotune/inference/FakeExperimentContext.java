@@ -1,0 +1,106 @@
+package io.autotune.inference;
+
+import io.autotune.model.Objective;
+import io.autotune.model.TaskSpec;
+import io.autotune.space.Configuration;
+import io.autotune.space.SearchSpace;
+import io.autotune.spi.ExperimentContext;
+import io.autotune.spi.Phase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An experiment context that records what the runner did with it. */
+final class FakeExperimentContext implements ExperimentContext {
+
+  final List<Phase> phases = new CopyOnWriteArrayList<>();
+  final List<Process> processes = new CopyOnWriteArrayList<>();
+  final List<String> logs = new CopyOnWriteArrayList<>();
+  final java.util.concurrent.atomic.AtomicBoolean cancelled =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  volatile java.util.function.Consumer<Phase> onPhase = phase -> {};
+  private final Configuration configuration;
+  private final Instant deadline;
+  private final Path workDirectory;
+  private final List<Integer> gpus;
+  private final TaskSpec spec;
+
+  FakeExperimentContext(
+      Map<String, ?> configuration,
+      Duration timeout,
+      Path workDirectory,
+      List<Integer> gpus,
+      Objective objective) {
+    this.configuration = Configuration.of(configuration);
+    this.deadline = Instant.now().plus(timeout);
+    this.workDirectory = workDirectory;
+    this.gpus = gpus;
+    this.spec = TaskSpec.of("test", SearchSpace.builder().integer("x", 0, 1).build(), objective);
+  }
+
+  FakeExperimentContext(Map<String, ?> configuration, Duration timeout, Path workDirectory) {
+    this(configuration, timeout, workDirectory, List.of(), Objective.maximize("throughput"));
+  }
+
+  @Override
+  public String taskId() {
+    return "task-1";
+  }
+
+  @Override
+  public TaskSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public int number() {
+    return 1;
+  }
+
+  @Override
+  public Configuration configuration() {
+    return configuration;
+  }
+
+  @Override
+  public Instant deadline() {
+    return deadline;
+  }
+
+  @Override
+  public List<Integer> gpus() {
+    return gpus;
+  }
+
+  @Override
+  public Path workDirectory() {
+    return workDirectory;
+  }
+
+  @Override
+  public void phase(Phase phase) {
+    phases.add(phase);
+    onPhase.accept(phase);
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled.get();
+  }
+
+  @Override
+  public void register(Process process) {
+    processes.add(process);
+  }
+
+  @Override
+  public void onCleanup(Runnable cleanup) {}
+
+  @Override
+  public void log(String line) {
+    logs.add(line);
+  }
+}
