@@ -108,7 +108,7 @@ public final class BayesianStrategy implements Strategy {
   }
 
   private static boolean exhausted(SpaceEncoding encoding, Set<Configuration> taken) {
-    OptionalLong size = encoding.finiteSize();
+    OptionalLong size = encoding.space().size();
     if (size.isEmpty() || size.getAsLong() > taken.size()) {
       return false;
     }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,7 +37,7 @@ final class SpaceEncoding {
     List<Group> list = new ArrayList<>();
     int next = 0;
     for (Parameter p : space.parameters()) {
-      if (isConstant(p)) {
+      if (p.isConstant()) {
         continue;
       }
       int size = p instanceof ChoiceParameter c ? c.choices().size() : 1;
@@ -47,37 +46,6 @@ final class SpaceEncoding {
     }
     this.groups = List.copyOf(list);
     this.features = next;
-  }
-
-  /**
-   * Whether a parameter has one value. Parameter.isConstant lists an integer range's values, which
-   * is slow for wide ranges; this is asked on every proposal.
-   */
-  static boolean isConstant(Parameter p) {
-    if (p instanceof IntParameter i) {
-      return i.size() == 1;
-    }
-    if (p instanceof RealParameter r) {
-      return r.low() == r.high();
-    }
-    return ((ChoiceParameter) p).choices().size() == 1;
-  }
-
-  /** The number of distinct configurations, when the space is finite and not astronomically big. */
-  OptionalLong finiteSize() {
-    long size = 1;
-    for (Group g : groups) {
-      Parameter p = g.parameter();
-      long values =
-          p instanceof IntParameter i
-              ? i.size()
-              : p instanceof ChoiceParameter c ? c.choices().size() : -1;
-      if (values < 0 || size > Long.MAX_VALUE / values) {
-        return OptionalLong.empty();
-      }
-      size *= values;
-    }
-    return OptionalLong.of(size);
   }
 
   SearchSpace space() {
