@@ -1,6 +1,7 @@
 package io.autotune.strategies;
 
 import io.autotune.spi.Strategy;
+import io.autotune.strategies.bayes.BayesianStrategy;
 import java.util.OptionalInt;
 
 /**
@@ -53,5 +54,14 @@ public final class Strategies {
   /** A tree-structured Parzen estimator with these options. */
   public static Strategy tpe(TpeOptions options) {
     return new TpeStrategy(options);
+  }
+
+  /**
+   * Bayesian optimisation: a Gaussian process (Matérn 5/2, one length scale per dimension) with log
+   * expected improvement, a feasibility model for failures and a Sobol initial design; see {@link
+   * BayesianStrategy#builder()} for its options.
+   */
+  public static Strategy bayesian() {
+    return BayesianStrategy.ofDefaults();
   }
 }
