@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autotune.AutotuneException;
 import io.autotune.spi.Phase;
+import io.autotune.testing.FakeExperimentContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

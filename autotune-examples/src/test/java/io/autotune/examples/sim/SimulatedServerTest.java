@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autotune.inference.BenchmarkSpec;
 import io.autotune.inference.LocalServerRunner;
 import io.autotune.inference.ServerStartupException;
+import io.autotune.testing.FakeExperimentContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.autotune.inference;
+package io.autotune.testing;
 
 import io.autotune.model.Objective;
 import io.autotune.model.TaskSpec;
@@ -12,23 +12,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
-/** An experiment context that records what the runner did with it. */
-final class FakeExperimentContext implements ExperimentContext {
+/**
+ * An experiment context, outside any tuning loop, that records what a runner did with it: phases,
+ * processes, log lines. Tests set {@link #cancelled} and {@link #onPhase}. Thread-safe.
+ */
+public final class FakeExperimentContext implements ExperimentContext {
 
-  final List<Phase> phases = new CopyOnWriteArrayList<>();
-  final List<Process> processes = new CopyOnWriteArrayList<>();
-  final List<String> logs = new CopyOnWriteArrayList<>();
-  final java.util.concurrent.atomic.AtomicBoolean cancelled =
-      new java.util.concurrent.atomic.AtomicBoolean();
-  volatile java.util.function.Consumer<Phase> onPhase = phase -> {};
+  public final List<Phase> phases = new CopyOnWriteArrayList<>();
+  public final List<Process> processes = new CopyOnWriteArrayList<>();
+  public final List<String> logs = new CopyOnWriteArrayList<>();
+  public final AtomicBoolean cancelled = new AtomicBoolean();
+  public volatile Consumer<Phase> onPhase = phase -> {};
   private final Configuration configuration;
   private final Instant deadline;
   private final Path workDirectory;
   private final List<Integer> gpus;
   private final TaskSpec spec;
 
-  FakeExperimentContext(
+  public FakeExperimentContext(
       Map<String, ?> configuration,
       Duration timeout,
       Path workDirectory,
@@ -41,7 +45,7 @@ final class FakeExperimentContext implements ExperimentContext {
     this.spec = TaskSpec.of("test", SearchSpace.builder().integer("x", 0, 1).build(), objective);
   }
 
-  FakeExperimentContext(Map<String, ?> configuration, Duration timeout, Path workDirectory) {
+  public FakeExperimentContext(Map<String, ?> configuration, Duration timeout, Path workDirectory) {
     this(configuration, timeout, workDirectory, List.of(), Objective.maximize("throughput"));
   }
 
