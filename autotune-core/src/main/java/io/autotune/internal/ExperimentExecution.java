@@ -62,6 +62,7 @@ final class ExperimentExecution implements ExperimentContext {
   private volatile boolean cancelled;
   private volatile Outcome cancelOutcome;
   private volatile Future<Map<String, Double>> call;
+  private volatile Thread slot;
 
   ExperimentExecution(
       String taskId,
@@ -87,6 +88,7 @@ final class ExperimentExecution implements ExperimentContext {
 
   /** Runs the experiment on the GPUs it needs, to its end, on the caller's thread; never throws. */
   Outcome run(ExperimentRunner runner, ExecutorService runnerThreads) {
+    slot = Thread.currentThread();
     try (GpuPlacement.Placed placed =
         placement.place("task " + spec.name() + ", experiment " + number, gpusFor(runner))) {
       gpus = placed.indices();
@@ -131,8 +133,7 @@ final class ExperimentExecution implements ExperimentContext {
           : Outcome.returned(metrics == null ? Map.of() : metrics, clock.instant());
     } catch (TimeoutException e) {
       return Outcome.timedOut(
-          "exceeded its timeout of " + spec.experimentTimeout().toSeconds() + " s",
-          clock.instant());
+          "exceeded its timeout of " + seconds(spec.experimentTimeout()), clock.instant());
     } catch (CancellationException | InterruptedException e) {
       Outcome why = cancelOutcome;
       return why != null ? why : Outcome.failed("interrupted", clock.instant());
@@ -153,10 +154,19 @@ final class ExperimentExecution implements ExperimentContext {
     cancelOutcome = outcome;
     cancelled = true;
     Future<Map<String, Double>> running = call;
+    Thread waiting = slot;
     if (running != null) {
       running.cancel(true);
+    } else if (waiting != null) {
+      waiting.interrupt(); // still waiting for GPUs
     }
     killProcesses();
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0
+        ? d.toSeconds() + " s"
+        : String.format(java.util.Locale.ROOT, "%.3f s", d.toMillis() / 1000.0);
   }
 
   static String describe(Throwable t) {

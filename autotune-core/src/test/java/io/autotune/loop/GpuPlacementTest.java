@@ -6,7 +6,9 @@ import io.autotune.Tuner;
 import io.autotune.TuningResult;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
+import io.autotune.model.TaskStatus;
 import io.autotune.space.Configuration;
+import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.ExperimentContext;
 import io.autotune.spi.ExperimentRunner;
 import io.autotune.testing.FakeGpuMonitor;
@@ -17,8 +19,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class GpuPlacementTest {
@@ -88,5 +94,39 @@ class GpuPlacementTest {
     List<Experiment> log = result.experiments();
     assertThat(log).allSatisfy(e -> assertThat(e.status()).isEqualTo(ExperimentStatus.FAILED));
     assertThat(log.get(0).error().orElseThrow()).contains("needs 3 GPUs; this host has 2 usable");
+  }
+
+  @Test
+  @Timeout(60)
+  void cancellingATaskStopsExperimentsThatWaitForGpus() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    ExperimentRunner slow =
+        new ExperimentRunner() {
+          @Override
+          public Map<String, Double> run(ExperimentContext context) throws Exception {
+            holding.countDown();
+            Thread.sleep(60_000);
+            return Map.of("value", 1.0);
+          }
+
+          @Override
+          public int gpusFor(Configuration configuration) {
+            return 1;
+          }
+        };
+    CheckpointStore store = CheckpointStore.inMemory();
+    Tuner tuner =
+        tuner(slow, 1).store(store).leaseTtl(Duration.ofMillis(300)).parallelism(2).build();
+    String taskId =
+        store.createTask(TestSpecs.simple("waiting").withMaxExperiments(4).withSeed(1)).id();
+    CompletableFuture<TuningResult> run = CompletableFuture.supplyAsync(() -> tuner.resume(taskId));
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    store.requestCancel(taskId);
+
+    TuningResult result = run.get(30, TimeUnit.SECONDS);
+    assertThat(result.status()).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(result.experiments())
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.error()).contains("the task was cancelled"));
   }
 }
