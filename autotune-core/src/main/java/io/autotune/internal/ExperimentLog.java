@@ -28,8 +28,8 @@ final class ExperimentLog implements ExperimentExecution.Events {
   }
 
   /** Reads the log from the store. */
-  List<Experiment> load(io.autotune.spi.CheckpointStore source) {
-    List<Experiment> recorded = store.read(() -> source.experiments(store.taskId()));
+  List<Experiment> load() {
+    List<Experiment> recorded = store.experiments();
     recorded.forEach(e -> experiments.put(e.number(), e));
     return recorded;
   }

@@ -8,6 +8,8 @@ import io.autotune.model.Lease;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +38,12 @@ final class FencedStore {
     return keeper.lease();
   }
 
-  <T> T read(Supplier<T> call) {
-    return retrying(call);
+  List<Experiment> experiments() {
+    return retrying(() -> store.experiments(taskId()));
+  }
+
+  Optional<String> checkpoint() {
+    return retrying(() -> store.checkpoint(taskId()));
   }
 
   /**
@@ -48,7 +54,7 @@ final class FencedStore {
     try {
       retrying(() -> store.insertExperiment(keeper.lease(), experiment));
     } catch (DuplicateExperimentException e) {
-      boolean ours = read(() -> store.experiments(taskId())).stream().anyMatch(experiment::equals);
+      boolean ours = experiments().stream().anyMatch(experiment::equals);
       if (!ours) {
         throw e;
       }

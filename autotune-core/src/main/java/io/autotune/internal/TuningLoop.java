@@ -44,7 +44,6 @@ public final class TuningLoop {
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final LoopSettings settings;
-  private final CheckpointStore source;
   private final Task task;
   private final Strategy strategy;
   private final ExperimentRunner runner;
@@ -75,7 +74,6 @@ public final class TuningLoop {
       ExperimentRunner runner,
       Supplier<WorkerInfo> worker) {
     this.settings = settings;
-    this.source = source;
     this.task = task;
     this.strategy = strategy;
     this.runner = runner;
@@ -113,10 +111,9 @@ public final class TuningLoop {
   }
 
   private void restore() {
-    List<Experiment> recorded = log.load(source);
+    List<Experiment> recorded = log.load();
     Restore.abandonDeadOwners(log, recorded, settings.killGrace());
-    Optional<Checkpoint> saved =
-        store.read(() -> source.checkpoint(task.id())).flatMap(Checkpoint::parse);
+    Optional<Checkpoint> saved = store.checkpoint().flatMap(Checkpoint::parse);
     Checkpoint fromLog = Checkpoint.of(log.snapshot(), task.spec(), seed);
     if (saved.isEmpty() || !saved.get().equals(fromLog)) {
       if (!recorded.isEmpty() || saved.isPresent()) {

@@ -31,12 +31,4 @@ public final class Values {
         "a value must be a string, a number or a boolean, but was "
             + (value == null ? "null" : value.getClass().getSimpleName()));
   }
-
-  /** Numeric value of a normalised value, for comparisons against ranges. */
-  static double asDouble(Object value) {
-    if (value instanceof Number number) {
-      return number.doubleValue();
-    }
-    return Double.NaN;
-  }
 }

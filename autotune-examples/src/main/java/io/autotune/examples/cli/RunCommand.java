@@ -5,12 +5,10 @@ import io.autotune.TuningResult;
 import io.autotune.dashboard.DashboardServlet;
 import io.autotune.examples.web.DashboardServer;
 import io.autotune.gpu.nvml.GpuMonitors;
-import io.autotune.inference.LocalServerRunner;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
-import io.autotune.runner.CommandRunner;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.GpuMonitor;
@@ -68,10 +66,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     TaskSpec read = TaskJson.read(taskFile);
     TaskSpec spec = seed == null ? read : read.withSeed(seed);
-    RunnerFactory runners =
-        RunnerFactory.byType(
-            Map.of(
-                "command", CommandRunner::fromSpec, "local-server", LocalServerRunner::fromTask));
+    RunnerFactory runners = Runners.all();
     runners.create(spec); // a bad runner section fails here, before anything is stored
     try (CheckpointStore checkpoints = StoreOption.open(store);
         GpuMonitor gpus = GpuMonitors.detect();

@@ -1,8 +1,9 @@
 package io.autotune.examples.cli;
 
 import io.autotune.Tuner;
-import io.autotune.runner.RunnerFactory;
+import io.autotune.gpu.nvml.GpuMonitors;
 import io.autotune.spi.CheckpointStore;
+import io.autotune.spi.GpuMonitor;
 import io.autotune.worker.Worker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,10 +48,12 @@ final class WorkerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Duration ttl = Duration.ofSeconds(leaseTtlSeconds);
     CheckpointStore checkpoints = StoreOption.open(store);
+    GpuMonitor gpus = GpuMonitors.detect();
     Tuner tuner =
         Tuner.builder()
             .store(checkpoints)
-            .runners(RunnerFactory.builtIn())
+            .runners(Runners.all())
+            .gpuMonitor(gpus)
             .leaseTtl(ttl)
             .workDirectory(workDirectory)
             .build();
@@ -60,6 +63,7 @@ final class WorkerCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   worker.close();
+                  gpus.close();
                   checkpoints.close();
                 },
                 "autotune-worker-shutdown"));

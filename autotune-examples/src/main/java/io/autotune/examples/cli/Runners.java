@@ -1,0 +1,17 @@
+package io.autotune.examples.cli;
+
+import io.autotune.inference.LocalServerRunner;
+import io.autotune.runner.CommandRunner;
+import io.autotune.runner.RunnerFactory;
+import java.util.Map;
+
+/** The runner types the command line knows, by the {@code runner.type} of task JSON. */
+final class Runners {
+  private Runners() {}
+
+  /** {@code command} (one process per experiment) and {@code local-server} (inference servers). */
+  static RunnerFactory all() {
+    return RunnerFactory.byType(
+        Map.of("command", CommandRunner::fromSpec, "local-server", LocalServerRunner::fromTask));
+  }
+}
