@@ -206,7 +206,7 @@ public final class TuningLoop {
     Experiment result =
         log.record(done.number(), e -> Scoring.finish(e, done.outcome(), task.spec().objective()));
     List<Experiment> experiments = log.snapshot();
-    Optional<Experiment> best = Best.of(experiments, task.spec().objective().direction());
+    Optional<Experiment> best = task.spec().objective().best(experiments);
     notify(l -> l.experimentFinished(task, result, best));
     store.saveCheckpoint(Checkpoint.of(experiments, task.spec(), seed).toJson());
   }
@@ -218,7 +218,7 @@ public final class TuningLoop {
           task.id(), lease.workerId(), lease.epoch(), "stopped acting on the task");
     }
     List<Experiment> experiments = log.snapshot();
-    Optional<Experiment> best = Best.of(experiments, task.spec().objective().direction());
+    Optional<Experiment> best = task.spec().objective().best(experiments);
     TaskStatus status;
     if (stopRequested && !keeper.cancelRequested()) {
       store.release();

@@ -1,9 +1,11 @@
 package io.autotune.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to optimise: a metric, a direction and optional SLO constraints. Immutable.
@@ -37,6 +39,15 @@ public record Objective(String metric, Direction direction, List<Slo> slos, doub
 
   public Objective withSlos(List<Slo> slos, double steepness) {
     return new Objective(metric, direction, slos, steepness);
+  }
+
+  /** The best succeeded experiment of a log by this objective's direction; the first on a tie. */
+  public Optional<Experiment> best(List<Experiment> log) {
+    Comparator<Experiment> byLoss =
+        Comparator.comparingDouble(e -> direction.toLoss(e.score().getAsDouble()));
+    return log.stream()
+        .filter(e -> e.status() == ExperimentStatus.SUCCEEDED && e.score().isPresent())
+        .min(byLoss.thenComparingInt(Experiment::number));
   }
 
   /** Scores an experiment's metrics, or rejects them with a reason a person can act on. */

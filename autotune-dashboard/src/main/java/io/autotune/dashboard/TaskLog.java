@@ -1,6 +1,5 @@
 package io.autotune.dashboard;
 
-import io.autotune.model.Direction;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
@@ -38,16 +37,7 @@ record TaskLog(Task task, List<Experiment> experiments) {
 
   /** The succeeded experiment with the best score; the earlier one on a tie. */
   Optional<Experiment> best() {
-    Direction direction = task.spec().objective().direction();
-    Experiment best = null;
-    for (Experiment e : experiments) {
-      if (isScored(e)
-          && (best == null
-              || direction.isBetter(e.score().getAsDouble(), best.score().getAsDouble()))) {
-        best = e;
-      }
-    }
-    return Optional.ofNullable(best);
+    return task.spec().objective().best(experiments);
   }
 
   static boolean isScored(Experiment e) {

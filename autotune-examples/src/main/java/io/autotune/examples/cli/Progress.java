@@ -1,6 +1,5 @@
 package io.autotune.examples.cli;
 
-import io.autotune.model.Direction;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
@@ -15,12 +14,7 @@ record Progress(long finished, Optional<Double> best) {
         log.stream()
             .filter(e -> e.status().isFinal() && e.status() != ExperimentStatus.ABANDONED)
             .count();
-    Direction direction = task.spec().objective().direction();
-    Optional<Double> best =
-        log.stream()
-            .filter(e -> e.status() == ExperimentStatus.SUCCEEDED && e.score().isPresent())
-            .map(e -> e.score().getAsDouble())
-            .reduce((a, b) -> direction.isBetter(a, b) ? a : b);
+    Optional<Double> best = task.spec().objective().best(log).map(e -> e.score().getAsDouble());
     return new Progress(finished, best);
   }
 }
