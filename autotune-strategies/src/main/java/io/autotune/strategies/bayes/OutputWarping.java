@@ -3,19 +3,21 @@ package io.autotune.strategies.bayes;
 import java.util.Arrays;
 
 /**
- * Turns losses into the values the Gaussian process models. Losses worse than the median are
- * compressed logarithmically, so that a few disastrous experiments (an SLO penalty that explodes)
- * do not flatten the differences among good ones that the search must resolve; the good half stays
- * linear. The result is standardised to mean 0 and variance 1. Stateless.
+ * Turns losses into the values the Gaussian process models. First losses go on a log scale when
+ * they have one sign ({@link #logMagnitudes}). Then losses worse than the median are compressed
+ * logarithmically, so that a few disastrous experiments (an SLO penalty that explodes) do not
+ * flatten the differences among good ones that the search must resolve; the good half stays linear.
+ * The result is standardised to mean 0 and variance 1. Stateless.
  */
 final class OutputWarping {
   private OutputWarping() {}
 
-  static double[] apply(double[] losses) {
-    int n = losses.length;
+  static double[] apply(double[] rawLosses) {
+    int n = rawLosses.length;
     if (n == 0) {
       return new double[0];
     }
+    double[] losses = logMagnitudes(rawLosses);
     double[] sorted = losses.clone();
     Arrays.sort(sorted);
     double median = quantile(sorted, 0.5);
@@ -32,6 +34,33 @@ final class OutputWarping {
       z[i] = u > 0 ? Math.log1p(u) : u;
     }
     return standardise(z);
+  }
+
+  /**
+   * Losses as logarithms of their magnitudes, in the same order: {@code log(loss)} when every loss
+   * is positive (a latency minimised), {@code -log(-loss)} when the best and the median loss are
+   * negative (a throughput maximised has loss −throughput). Serving metrics are ratios to zero
+   * whose causes multiply (throughput ∝ batch^a · policy gain · ...); on the log scale the effects
+   * add, which a GP with a length scale per parameter fits from far fewer experiments. Losses of
+   * the other sign (an SLO penalty that pushed a throughput below zero) keep their order above the
+   * worst of the rest. Unchanged when the losses straddle zero (an objective without a natural
+   * zero).
+   */
+  static double[] logMagnitudes(double[] losses) {
+    double[] sorted = losses.clone();
+    Arrays.sort(sorted);
+    if (sorted[0] > 0) {
+      return Arrays.stream(losses).map(Math::log).toArray();
+    }
+    if (!(sorted[0] < 0 && quantile(sorted, 0.5) < 0)) {
+      return losses.clone();
+    }
+    double worst =
+        Arrays.stream(losses).filter(l -> l < 0).map(l -> -Math.log(-l)).max().orElseThrow();
+    double best = -sorted[0];
+    return Arrays.stream(losses)
+        .map(l -> l < 0 ? -Math.log(-l) : worst + Math.log1p(1 + l / best))
+        .toArray();
   }
 
   static double[] standardise(double[] z) {
