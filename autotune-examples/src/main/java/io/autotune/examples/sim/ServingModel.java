@@ -41,6 +41,24 @@ public record ServingModel(
     requirePositive("cuda-graph-max-bs", cudaGraphMaxBs);
   }
 
+  /**
+   * The model that the simulated server's flags give, by name without dashes ({@code tp-size} ...);
+   * flags that are absent take the simulator's defaults, others are ignored.
+   *
+   * @throws IllegalArgumentException for a value that is not a number where one is needed
+   */
+  public static ServingModel fromFlags(Map<String, ?> flags) {
+    return new ServingModel(
+        integer(flags, "tp-size", 1),
+        number(flags, "mem-fraction-static", 0.85),
+        flags.containsKey("schedule-policy")
+            ? String.valueOf(flags.get("schedule-policy"))
+            : "fcfs",
+        integer(flags, "chunked-prefill-size", 4096),
+        integer(flags, "max-running-requests", 128),
+        integer(flags, "cuda-graph-max-bs", 32));
+  }
+
   /** KV cache capacity, in thousands of tokens. */
   public double kvCache() {
     return (memFractionStatic - 0.55) * 80 * tpSize;
@@ -90,6 +108,30 @@ public record ServingModel(
     double ttft = ttftSeconds();
     double penalty = ttft > 0.5 ? Math.exp((ttft - 0.5) / 0.5 / 0.1) : 0.0;
     return -perGpu + penalty * perGpu * 0.1;
+  }
+
+  private static int integer(Map<String, ?> flags, String name, int fallback) {
+    double value = number(flags, name, fallback);
+    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("--" + name + " expects an integer, but was " + value);
+    }
+    return (int) value;
+  }
+
+  private static double number(Map<String, ?> flags, String name, double fallback) {
+    Object value = flags.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Number number) {
+      return number.doubleValue();
+    }
+    try {
+      return Double.parseDouble(value.toString());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--" + name + " expects a number, but was '" + value + "'", e);
+    }
   }
 
   private static double log2(double x) {

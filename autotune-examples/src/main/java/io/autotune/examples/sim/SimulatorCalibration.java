@@ -1,9 +1,11 @@
 package io.autotune.examples.sim;
 
-import io.autotune.inference.BenchmarkSpec;
 import io.autotune.inference.InferenceMetrics;
 import io.autotune.inference.LevelResult;
 import io.autotune.inference.LoadGenerator;
+import io.autotune.model.Evaluation;
+import io.autotune.model.TaskJson;
+import io.autotune.model.TaskSpec;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,24 +13,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How close the simulated server's measured speed comes to its model, with the quickstart's
- * benchmark (D(32,512), concurrency 32, 32 requests, time scale 5), for six configurations. Run:
- * {@code java -cp autotune-examples/target/autotune.jar
- * io.autotune.examples.sim.SimulatorCalibration}. Stateless; its helper is thread-safe.
+ * How close the simulated server's measured metrics come to what {@link PredictedBenchmark} says,
+ * with a task's benchmark, for six configurations and the task's simulated optimum. Run: {@code
+ * java -cp autotune-examples/target/autotune.jar io.autotune.examples.sim.SimulatorCalibration
+ * examples/tasks/quickstart.json}. Stateless; its helper is thread-safe.
  */
 public final class SimulatorCalibration {
 
-  private static final double TIME_SCALE = 5;
   private static final List<ServingModel> CONFIGURATIONS =
       List.of(
           new ServingModel(1, 0.9, "lpm", 8192, 256, 128),
@@ -41,37 +40,51 @@ public final class SimulatorCalibration {
   private SimulatorCalibration() {}
 
   public static void main(String[] args) throws Exception {
-    BenchmarkSpec spec =
-        new BenchmarkSpec(
-            BenchmarkSpec.Tool.BUILTIN,
-            BenchmarkSpec.Api.COMPLETIONS,
-            Optional.empty(),
-            List.of("D(32,512)"),
-            List.of(32),
-            4,
-            Duration.ofSeconds(20),
-            32,
-            Duration.ofSeconds(60),
-            Map.of(),
-            BenchmarkSpec.GenaiBenchOptions.defaults());
-    for (ServingModel model : CONFIGURATIONS) {
-      Map<String, Double> metrics = measure(model, spec);
-      double measured = metrics.get(InferenceMetrics.OUTPUT_THROUGHPUT_PER_GPU) / TIME_SCALE;
+    if (args.length != 1) {
+      System.err.println("usage: SimulatorCalibration TASK.json");
+      System.exit(2);
+    }
+    TaskSpec spec = TaskJson.read(Path.of(args[0]));
+    SimulatedOptimum simulated = SimulatedOptimum.of(spec);
+    List<ServingModel> models = new ArrayList<>(CONFIGURATIONS);
+    models.add(simulated.model(simulated.find().configuration()));
+    String metric = spec.objective().metric();
+    System.out.println(
+        "configuration | predicted score | measured | ratio | ttft predicted | measured");
+    for (ServingModel model : models) {
+      Map<String, Double> predicted = simulated.benchmark().metrics(model).orElseThrow();
+      Map<String, Double> measured = measure(model, simulated);
+      double predictedScore = score(spec, predicted);
+      double measuredScore = score(spec, measured);
       System.out.printf(
           Locale.ROOT,
-          "%s: model %.0f tok/s/GPU, ttft %.3f s; measured %.0f tok/s/GPU (%.2f of the model),"
-              + " ttft %.3f s%n",
-          model,
-          model.perGpuThroughput(),
-          model.ttftSeconds(),
-          measured,
-          measured / model.perGpuThroughput(),
-          metrics.get(InferenceMetrics.TTFT) * TIME_SCALE);
+          "%d, %.3f, %s, %d, %d, %d | %.0f | %.0f | %.2f | %.3f | %.3f  (%s %.0f / %.0f)%n",
+          model.tpSize(),
+          model.memFractionStatic(),
+          model.schedulePolicy(),
+          model.chunkedPrefillSize(),
+          model.maxRunningRequests(),
+          model.cudaGraphMaxBs(),
+          predictedScore,
+          measuredScore,
+          measuredScore / predictedScore,
+          predicted.get(InferenceMetrics.TTFT),
+          measured.get(InferenceMetrics.TTFT),
+          metric,
+          predicted.get(metric),
+          measured.get(metric));
     }
   }
 
-  private static Map<String, Double> measure(ServingModel model, BenchmarkSpec spec)
+  private static double score(TaskSpec spec, Map<String, Double> metrics) {
+    return spec.objective().evaluate(metrics) instanceof Evaluation.Scored scored
+        ? scored.score()
+        : Double.NaN;
+  }
+
+  private static Map<String, Double> measure(ServingModel model, SimulatedOptimum simulated)
       throws Exception {
+    PredictedBenchmark prediction = simulated.benchmark();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -86,7 +99,7 @@ public final class SimulatorCalibration {
                 "--port",
                 "" + port,
                 "--time-scale",
-                "" + TIME_SCALE,
+                "" + prediction.timeScale(),
                 "--tp-size",
                 "" + model.tpSize(),
                 "--mem-fraction-static",
@@ -109,8 +122,9 @@ public final class SimulatorCalibration {
       awaitReady(base);
       List<LevelResult> levels =
           LoadGenerator.create()
-              .run(base, "sim", spec, Instant.now().plusSeconds(120), () -> false);
-      return InferenceMetrics.aggregate(levels, model.tpSize(), List.of());
+              .run(
+                  base, "sim", prediction.benchmark(), Instant.now().plusSeconds(120), () -> false);
+      return InferenceMetrics.aggregate(levels, model.tpSize(), prediction.slos());
     } finally {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);

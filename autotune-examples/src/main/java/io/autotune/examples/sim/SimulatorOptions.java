@@ -55,12 +55,6 @@ record SimulatorOptions(
         values.getOrDefault("served-model-name", modelPath),
         modelPath,
         Double.parseDouble(values.getOrDefault("time-scale", "1")),
-        new ServingModel(
-            Integer.parseInt(values.getOrDefault("tp-size", "1")),
-            Double.parseDouble(values.getOrDefault("mem-fraction-static", "0.85")),
-            values.getOrDefault("schedule-policy", "fcfs"),
-            Integer.parseInt(values.getOrDefault("chunked-prefill-size", "4096")),
-            Integer.parseInt(values.getOrDefault("max-running-requests", "128")),
-            Integer.parseInt(values.getOrDefault("cuda-graph-max-bs", "32"))));
+        ServingModel.fromFlags(values));
   }
 }

@@ -1,8 +1,10 @@
 package io.autotune.examples.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Java port against values printed by shared/bench/functions.py's serving_sim. */
@@ -26,5 +28,15 @@ class ServingModelTest {
     assertThat(new ServingModel(1, 0.94, "lpm", 8192, 256, 300).outOfMemory()).isTrue();
     assertThat(new ServingModel(1, 0.94, "lpm", 8192, 256, 256).outOfMemory()).isFalse();
     assertThat(new ServingModel(1, 0.55, "lpm", 8192, 256, 64).servingSimValue()).isNaN();
+  }
+
+  @Test
+  void readsItsFlagsFromNumbersOrTextAndTakesDefaultsForTheRest() {
+    assertThat(ServingModel.fromFlags(Map.of("tp-size", 4L, "mem-fraction-static", "0.8")))
+        .isEqualTo(new ServingModel(4, 0.8, "fcfs", 4096, 128, 32));
+    assertThatThrownBy(() -> ServingModel.fromFlags(Map.of("tp-size", "2.5")))
+        .hasMessage("--tp-size expects an integer, but was 2.5");
+    assertThatThrownBy(() -> ServingModel.fromFlags(Map.of("max-running-requests", "many")))
+        .hasMessage("--max-running-requests expects a number, but was 'many'");
   }
 }

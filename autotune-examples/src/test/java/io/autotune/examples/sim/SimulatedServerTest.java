@@ -76,11 +76,14 @@ class SimulatedServerTest {
 
     Map<String, Double> metrics = runner().run(context);
 
-    // the engine cannot be faster than its model; overheads make it somewhat slower
-    double modelled = model.perGpuThroughput() * TIME_SCALE;
-    assertThat(metrics.get("output_throughput_per_gpu")).isBetween(0.2 * modelled, modelled);
+    // what the model predicts for this benchmark, less the HTTP overheads it leaves out
+    Map<String, Double> predicted =
+        new PredictedBenchmark(BENCHMARK, TIME_SCALE, List.of()).metrics(model).orElseThrow();
+    assertThat(
+            metrics.get("output_throughput_per_gpu") / predicted.get("output_throughput_per_gpu"))
+        .isBetween(0.7, 1.02);
     assertThat(metrics.get("throughput")).isGreaterThan(metrics.get("output_throughput_per_gpu"));
-    assertThat(metrics.get("ttft")).isGreaterThanOrEqualTo(model.ttftSeconds() / TIME_SCALE);
+    assertThat(metrics.get("ttft")).isGreaterThanOrEqualTo(predicted.get("ttft"));
     assertThat(metrics.get("tpot")).isPositive();
     assertThat(metrics.get("success_rate")).isEqualTo(1.0);
     assertThat(metrics.get("gpus")).isEqualTo(2.0);
