@@ -13,26 +13,60 @@ final class FeasibilityModel {
   static final double SIGNAL_VARIANCE = 16.0;
 
   private static final int MAX_NEWTON_STEPS = 30;
+
+  /**
+   * A length scale as wide as a parameter's range: failures then spread along the whole of it. (An
+   * infinite one, "irrelevant", did better where the boundary lies in one parameter and worse on
+   * serving_sim's, which lies in two; see docs/strategies.md.)
+   */
+  private static final double WIDE = 1.0;
+
   private final Kernel kernel;
   private final double[][] x;
   private final double[] inverseSquaredLengths;
   private final double priorMean;
   private final double[] gradient;
+  private final double[] latent;
+  private final double logEvidence;
 
   /**
+   * The classifier whose length scales best explain the failures: starting from the objective
+   * model's length scales, shortened (failure boundaries are usually sharper than the objective's
+   * trend), each parameter in turn is widened to {@link #WIDE} when that raises the Laplace
+   * approximation of the marginal likelihood. An out-of-memory boundary in mem-fraction-static then
+   * holds at every tp-size and batch limit, instead of only near the failed configurations.
+   *
    * @param x the points of finished experiments
    * @param ok whether each ran
-   * @param lengthScales the objective model's length scales, shortened: failure boundaries are
-   *     usually sharper than the objective's trend
+   * @param lengthScales the objective model's length scales, one per group
    */
-  FeasibilityModel(Kernel kernel, double[][] x, boolean[] ok, double[] lengthScales) {
+  static FeasibilityModel fit(Kernel kernel, double[][] x, boolean[] ok, double[] lengthScales) {
+    double[] lengths = new double[lengthScales.length];
+    for (int k = 0; k < lengths.length; k++) {
+      lengths[k] = Math.min(0.25, Math.max(0.05, lengthScales[k]));
+    }
+    FeasibilityModel best = new FeasibilityModel(kernel, x, ok, lengths, new double[x.length]);
+    for (int k = 0; k < lengths.length; k++) {
+      double[] trial = lengths.clone();
+      trial[k] = WIDE;
+      // Newton starts from the current latent values, which are close
+      FeasibilityModel candidate = new FeasibilityModel(kernel, x, ok, trial, best.latent);
+      if (candidate.logEvidence > best.logEvidence) {
+        best = candidate;
+        lengths = trial;
+      }
+    }
+    return best;
+  }
+
+  private FeasibilityModel(
+      Kernel kernel, double[][] x, boolean[] ok, double[] lengths, double[] start) {
     this.kernel = kernel;
     this.x = x;
     int n = x.length;
-    inverseSquaredLengths = new double[lengthScales.length];
-    for (int k = 0; k < lengthScales.length; k++) {
-      double l = Math.min(0.25, Math.max(0.05, lengthScales[k]));
-      inverseSquaredLengths[k] = 1 / (l * l);
+    inverseSquaredLengths = new double[lengths.length];
+    for (int k = 0; k < lengths.length; k++) {
+      inverseSquaredLengths[k] = 1 / (lengths[k] * lengths[k]);
     }
     int successes = 0;
     for (boolean b : ok) {
@@ -41,13 +75,15 @@ final class FeasibilityModel {
     double rate = Math.min(0.95, Math.max(0.05, (successes + 1.0) / (n + 2.0)));
     priorMean = Probit.quantile(rate);
     double[] k = covariance();
-    double[] f = new double[n];
+    double[] f = start.clone();
+    double[] a = new double[n];
     double[] grad = new double[n];
     double[] root = new double[n];
     double[] l = new double[n * n];
     for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
       likelihoodDerivatives(f, ok, grad, root);
-      double[] fNew = newtonStep(k, f, grad, root, l);
+      a = newtonStep(k, f, grad, root, l);
+      double[] fNew = multiply(k, a);
       double change = 0;
       for (int i = 0; i < n; i++) {
         change = Math.max(change, Math.abs(fNew[i] - f[i]));
@@ -57,8 +93,25 @@ final class FeasibilityModel {
         break;
       }
     }
+    this.latent = f;
+    this.logEvidence = logEvidence(f, a, ok, l);
     likelihoodDerivatives(f, ok, grad, root);
     this.gradient = grad;
+  }
+
+  /**
+   * The Laplace approximation of log p(ok | x): −½ aᵀf + Σ log Φ(y (m + f)) − Σ log L_ii (Rasmussen
+   * and Williams, Algorithm 3.1, line 10), with L from the last Newton step.
+   */
+  private double logEvidence(double[] f, double[] a, boolean[] ok, double[] l) {
+    int n = f.length;
+    double value = 0;
+    for (int i = 0; i < n; i++) {
+      value += -0.5 * a[i] * f[i];
+      value += Probit.logCdf((ok[i] ? 1 : -1) * (priorMean + f[i]));
+      value -= Math.log(l[i * n + i]);
+    }
+    return value;
   }
 
   /**
@@ -114,7 +167,7 @@ final class FeasibilityModel {
     Cholesky.factor(l, n);
   }
 
-  /** One Newton step of Algorithm 3.1: f ← K a with a = b − √W B⁻¹ √W K b, b = W f + ∇. */
+  /** One Newton step of Algorithm 3.1: a = b − √W B⁻¹ √W K b with b = W f + ∇; then f ← K a. */
   private static double[] newtonStep(
       double[] k, double[] f, double[] grad, double[] root, double[] l) {
     int n = f.length;
@@ -133,7 +186,7 @@ final class FeasibilityModel {
     for (int i = 0; i < n; i++) {
       a[i] = b[i] - root[i] * c[i];
     }
-    return multiply(k, a);
+    return a;
   }
 
   private static double[] multiply(double[] k, double[] v) {

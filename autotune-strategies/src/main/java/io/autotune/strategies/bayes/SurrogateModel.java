@@ -81,7 +81,7 @@ final class SurrogateModel {
     boolean[] ok = new boolean[points.size()];
     Arrays.fill(ok, 0, keep, true);
     return Optional.of(
-        new FeasibilityModel(kernel, points.toArray(double[][]::new), ok, h.lengthScales()));
+        FeasibilityModel.fit(kernel, points.toArray(double[][]::new), ok, h.lengthScales()));
   }
 
   private static GaussianProcess withFantasies(
