@@ -5,7 +5,8 @@ package io.autotune.strategies;
  *
  * @param multivariate one joint density over all parameters (captures interactions) instead of one
  *     density per parameter
- * @param initialRandom finished experiments drawn at random before the model is used
+ * @param initialRandom finished experiments drawn at random before the model is used (0: the model
+ *     from the first successful experiment on; until then draws are random)
  * @param candidates candidates drawn from the good density per proposal; the one with the best
  *     ratio of good to bad density wins
  * @param priorWeight weight of the uniform prior component in each density
@@ -14,7 +15,7 @@ public record TpeOptions(
     boolean multivariate, int initialRandom, int candidates, double priorWeight) {
 
   public TpeOptions {
-    requireAtLeast("initialRandom", initialRandom, 1);
+    requireAtLeast("initialRandom", initialRandom, 0);
     requireAtLeast("candidates", candidates, 1);
     if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
       throw new IllegalArgumentException(
@@ -61,7 +62,7 @@ public record TpeOptions(
 
     /** Random experiments before the model is used (task JSON: n_initial_random). Default: 10. */
     public Builder initialRandom(int initialRandom) {
-      requireAtLeast("initialRandom", initialRandom, 1);
+      requireAtLeast("initialRandom", initialRandom, 0);
       this.initialRandom = initialRandom;
       return this;
     }

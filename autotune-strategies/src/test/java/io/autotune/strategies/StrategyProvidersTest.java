@@ -43,6 +43,18 @@ class StrategyProvidersTest {
   }
 
   @Test
+  void tpeWithoutRandomStartUsesItsModelOnceAnExperimentSucceeded() {
+    Strategy tpe = Strategy.named("tpe", Map.of("n_initial_random", 0));
+
+    // nothing succeeded yet: a random draw, as with any start
+    assertThat(tpe.propose(context())).isPresent();
+    assertThat(tpe.toString()).contains("initialRandom=0");
+    assertThatThrownBy(() -> Strategy.named("tpe", Map.of("n_initial_random", -1)))
+        .isInstanceOf(InvalidTaskException.class)
+        .hasMessageContaining("optimization.n_initial_random: must be at least 0, but was -1");
+  }
+
+  @Test
   void unknownOptionIsRejectedWithItsPath() {
     assertThatThrownBy(() -> Strategy.named("tpe", Map.of("n_startup", 5)))
         .isInstanceOf(InvalidTaskException.class)

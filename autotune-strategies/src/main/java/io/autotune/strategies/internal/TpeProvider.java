@@ -25,7 +25,7 @@ public final class TpeProvider implements StrategyProvider {
     StrategyOptions read = StrategyOptions.of(name(), options, KNOWN);
     TpeOptions.Builder builder = TpeOptions.builder();
     read.bool("multivariate").ifPresent(builder::multivariate);
-    read.integer("n_initial_random", 1).ifPresent(builder::initialRandom);
+    read.integer("n_initial_random", 0).ifPresent(builder::initialRandom);
     read.integer("n_ei_candidates", 1).ifPresent(builder::candidates);
     read.positive("prior_weight").ifPresent(builder::priorWeight);
     return Strategies.tpe(builder.build());
