@@ -42,8 +42,8 @@ public record ServingModel(
   }
 
   /**
-   * The model that the simulated server's flags give, by name without dashes ({@code tp-size} ...);
-   * flags that are absent take the simulator's defaults, others are ignored.
+   * The model that the simulated server's flags give, keyed by flag name without the leading dashes
+   * ({@code tp-size}, ...); absent flags take the simulator's defaults, unknown ones are ignored.
    *
    * @throws IllegalArgumentException for a value that is not a number where one is needed
    */
