@@ -57,7 +57,10 @@ final class PredictedStudy {
   }
 
   public static void main(String[] args) {
-    TaskSpec spec = TaskJson.read(Path.of(args[0])).withStrategy(args[1], java.util.Map.of());
+    TaskSpec task = TaskJson.read(Path.of(args[0]));
+    // the task's own strategy keeps its options
+    TaskSpec spec =
+        task.strategy().equals(args[1]) ? task : task.withStrategy(args[1], java.util.Map.of());
     int seeds = Integer.parseInt(args[2]);
     SimulatedOptimum simulated = SimulatedOptimum.of(spec);
     double optimum = simulated.find().score();

@@ -44,7 +44,7 @@ public final class BayesianStrategy implements Strategy {
   }
 
   static int defaultInitialRandom(SpaceEncoding encoding) {
-    return Math.max(5, Math.min(10, encoding.groups().size() + 3));
+    return Math.max(5, Math.min(10, encoding.groups().size() - 1));
   }
 
   @Override
@@ -123,8 +123,8 @@ public final class BayesianStrategy implements Strategy {
 
     /**
      * Number of experiments drawn from the initial Sobol design before the model takes over; 0 lets
-     * the model explore from the first experiment. Default: the number of free (non-constant)
-     * parameters + 3, between 5 and 10.
+     * the model explore from the first experiment. Default: 5 up to 6 free (non-constant)
+     * parameters, then one per parameter beyond the first, at most 10.
      */
     public Builder initialRandom(int initialRandom) {
       if (initialRandom < 0) {

@@ -27,6 +27,21 @@ class BayesianStrategyProviderTest {
   }
 
   @Test
+  void theDefaultDesignIsFiveUpToSixParametersAndGrowsToTenInLargerSpaces() {
+    assertThat(BayesianStrategy.ofDefaults().initialRandom(reals(6))).isEqualTo(5);
+    assertThat(BayesianStrategy.ofDefaults().initialRandom(reals(8))).isEqualTo(7);
+    assertThat(BayesianStrategy.ofDefaults().initialRandom(reals(20))).isEqualTo(10);
+  }
+
+  private static SearchSpace reals(int count) {
+    SearchSpace.Builder builder = SearchSpace.builder();
+    for (int i = 0; i < count; i++) {
+      builder.real("x" + i, 0, 1);
+    }
+    return builder.build();
+  }
+
+  @Test
   void withoutAnInitialDesignTheModelExploresFromTheFirstExperiment() {
     Strategy strategy = Strategy.named("bayesian", Map.of("n_initial_random", 0));
 
