@@ -42,7 +42,8 @@ final class Api {
                 TaskLog.readAll(store),
                 now,
                 Duration.ofHours(hours(hoursParameter)),
-                options.zone()));
+                options.zone(),
+                options.timelineBars()));
       case "/api/system/info":
         return Optional.of(
             SystemInfo.of(now, options.zone(), gpus.name(), options.bearerToken().isPresent()));

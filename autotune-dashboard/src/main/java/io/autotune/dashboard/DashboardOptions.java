@@ -17,9 +17,15 @@ import java.util.Optional;
  * @param bearerToken when present, every API call must send {@code Authorization: Bearer <token>}
  * @param clock the source of "now": the age of heartbeats, the end of running experiments
  * @param lateHeartbeat a running worker whose last heartbeat is older than this is flagged late
+ * @param timelineBars the most experiments the timeline draws: the running ones and the latest
+ *     started; the page says how many it left out
  */
 public record DashboardOptions(
-    ZoneId zone, Optional<String> bearerToken, Clock clock, Duration lateHeartbeat) {
+    ZoneId zone,
+    Optional<String> bearerToken,
+    Clock clock,
+    Duration lateHeartbeat,
+    int timelineBars) {
 
   /** The environment variable naming the display zone (any IANA name, e.g. Asia/Shanghai). */
   public static final String TIMEZONE_VARIABLE = "TIMEZONE";
@@ -32,9 +38,13 @@ public record DashboardOptions(
     Objects.requireNonNull(bearerToken, "bearerToken");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(lateHeartbeat, "lateHeartbeat");
+    if (timelineBars < 1) {
+      throw new IllegalArgumentException(
+          "timelineBars must be at least 1, but was " + timelineBars);
+    }
   }
 
-  /** UTC, no token, the system clock, heartbeats late after 30 s. */
+  /** UTC, no token, the system clock, heartbeats late after 30 s, at most 500 timeline bars. */
   public static DashboardOptions ofDefaults() {
     return builder().build();
   }
@@ -64,11 +74,18 @@ public record DashboardOptions(
         + clock
         + ", lateHeartbeat="
         + lateHeartbeat
+        + ", timelineBars="
+        + timelineBars
         + "]";
   }
 
   public Builder toBuilder() {
-    return new Builder().zone(zone).clock(clock).lateHeartbeat(lateHeartbeat).token(bearerToken);
+    return new Builder()
+        .zone(zone)
+        .clock(clock)
+        .lateHeartbeat(lateHeartbeat)
+        .timelineBars(timelineBars)
+        .token(bearerToken);
   }
 
   /** Builds {@link DashboardOptions}; each setter checks its value at once. Not thread-safe. */
@@ -77,6 +94,7 @@ public record DashboardOptions(
     private Optional<String> bearerToken = Optional.empty();
     private Clock clock = Clock.systemUTC();
     private Duration lateHeartbeat = Duration.ofSeconds(30);
+    private int timelineBars = 500;
 
     private Builder() {}
 
@@ -140,8 +158,22 @@ public record DashboardOptions(
       return this;
     }
 
+    /**
+     * The most experiments the timeline draws (one row each): the running ones and the latest
+     * started. A busy fleet starts thousands a day; past a few hundred rows a Gantt chart is no
+     * longer read, only downloaded. Default: 500.
+     */
+    public Builder timelineBars(int timelineBars) {
+      if (timelineBars < 1) {
+        throw new IllegalArgumentException(
+            "timelineBars must be at least 1, but was " + timelineBars);
+      }
+      this.timelineBars = timelineBars;
+      return this;
+    }
+
     public DashboardOptions build() {
-      return new DashboardOptions(zone, bearerToken, clock, lateHeartbeat);
+      return new DashboardOptions(zone, bearerToken, clock, lateHeartbeat, timelineBars);
     }
   }
 }

@@ -60,12 +60,15 @@ class BrowserTest {
             .zoneFromEnvironment(Map.of("TIMEZONE", "Asia/Shanghai"))
             .clock(seeded.clock)
             .build();
+    DashboardOptions fourBars = utc.toBuilder().timelineBars(4).build();
     jetty =
         JettyFixture.start(
             Map.of(
                 "/dashboard/*", new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), utc),
                 "/shanghai/*",
-                    new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), shanghai)));
+                    new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), shanghai),
+                "/capped/*",
+                    new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), fourBars)));
     profile = Files.createTempDirectory("autotune-chromium-");
     driver =
         new ChromeDriver(
@@ -167,6 +170,22 @@ class BrowserTest {
     assertThat(bars.get(0).getAttribute("class")).contains("succeeded");
     assertThat(driver.findElements(By.cssSelector("rect.bar.failed"))).hasSize(3);
     screenshot("dashboard-overview.png");
+  }
+
+  @Test
+  void pastItsLimitTheTimelineSaysHowManyExperimentsItLeftOut() {
+    open("/capped/");
+    List<WebElement> bars = waitForBars(4);
+
+    assertThat(driver.findElement(By.cssSelector("p.timeline-note")).getText())
+        .isEqualTo(
+            "Showing 4 of the 9 experiments of the last 24 h: the running ones and the latest"
+                + " started.");
+    // the running llama-vllm #3 is among them, and the bars keep their order by start
+    assertThat(bars.get(3).getAttribute("class")).contains("running");
+    open("/dashboard/");
+    waitForBars(9);
+    assertThat(driver.findElements(By.cssSelector("p.timeline-note"))).isEmpty();
   }
 
   @Test

@@ -37,6 +37,8 @@ class DashboardOptionsTest {
   void settersRejectBadValuesAtOnce() {
     assertThatThrownBy(() -> DashboardOptions.builder().lateHeartbeat(Duration.ofSeconds(-3)))
         .hasMessage("lateHeartbeat must be positive, but was PT-3S");
+    assertThatThrownBy(() -> DashboardOptions.builder().timelineBars(0))
+        .hasMessage("timelineBars must be at least 1, but was 0");
     assertThatThrownBy(() -> DashboardOptions.builder().bearerToken(" "))
         .hasMessage("bearerToken must not be blank");
   }

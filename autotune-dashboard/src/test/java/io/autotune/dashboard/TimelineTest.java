@@ -34,7 +34,7 @@ class TimelineTest {
 
   @Test
   void withoutExperimentsTheAxisIsTheWholeWindow() {
-    Timeline timeline = Timeline.of(List.of(), NOW, Duration.ofHours(24), UTC);
+    Timeline timeline = Timeline.of(List.of(), NOW, Duration.ofHours(24), UTC, 500);
     assertThat(timeline.experiments()).isEmpty();
     assertThat(timeline.axisStart()).isEqualTo("2026-11-29T12:00:00Z");
     assertThat(timeline.axisEnd()).isEqualTo("2026-11-30T12:00:00Z");
@@ -46,7 +46,8 @@ class TimelineTest {
   void anExperimentRunningSinceBeforeTheWindowIsShownFromTheWindowsStart() {
     Experiment running = experiment(1, "2026-11-30T09:00:00Z");
     Timeline timeline =
-        Timeline.of(List.of(new TaskLog(TASK, List.of(running))), NOW, Duration.ofHours(1), UTC);
+        Timeline.of(
+            List.of(new TaskLog(TASK, List.of(running))), NOW, Duration.ofHours(1), UTC, 500);
     assertThat(timeline.experiments()).hasSize(1);
     assertThat(timeline.experiments().get(0).start()).isEqualTo("2026-11-30T09:00:00Z");
     assertThat(timeline.experiments().get(0).durationSeconds()).isEqualTo(3 * 3600);
@@ -65,7 +66,7 @@ class TimelineTest {
                 java.util.OptionalDouble.empty(),
                 Optional.of("boom"));
     Timeline timeline =
-        Timeline.of(List.of(new TaskLog(TASK, List.of(old))), NOW, Duration.ofHours(1), UTC);
+        Timeline.of(List.of(new TaskLog(TASK, List.of(old))), NOW, Duration.ofHours(1), UTC, 500);
     assertThat(timeline.experiments()).isEmpty();
   }
 
@@ -73,10 +74,36 @@ class TimelineTest {
   void aShortAxisLastsAtLeastAMinute() {
     Experiment quick = experiment(1, "2026-11-30T11:59:50Z");
     Timeline timeline =
-        Timeline.of(List.of(new TaskLog(TASK, List.of(quick))), NOW, Duration.ofHours(1), UTC);
+        Timeline.of(List.of(new TaskLog(TASK, List.of(quick))), NOW, Duration.ofHours(1), UTC, 500);
     assertThat(timeline.axisStart()).isEqualTo("2026-11-30T11:59:50Z");
     assertThat(timeline.axisEnd()).isEqualTo("2026-11-30T12:00:50Z");
     assertThat(timeline.intervalSeconds()).isEqualTo(10);
+  }
+
+  @Test
+  void pastItsLimitTheTimelineDrawsTheRunningExperimentsAndTheLatestStarted() {
+    List<Experiment> log = new java.util.ArrayList<>();
+    log.add(experiment(1, "2026-11-30T10:00:00Z")); // running since 10:00
+    for (int n = 2; n <= 10; n++) {
+      Instant start = Instant.parse("2026-11-30T10:00:00Z").plus(Duration.ofMinutes(5 * n));
+      log.add(
+          experiment(n, start.toString())
+              .finished(
+                  ExperimentStatus.SUCCEEDED,
+                  start.plus(Duration.ofMinutes(4)),
+                  Map.of("throughput", 1.0),
+                  java.util.OptionalDouble.of(1.0),
+                  Optional.empty()));
+    }
+
+    Timeline timeline =
+        Timeline.of(List.of(new TaskLog(TASK, log)), NOW, Duration.ofHours(24), UTC, 4);
+
+    assertThat(timeline.totalExperiments()).isEqualTo(10);
+    assertThat(timeline.experiments())
+        .extracting(Timeline.Bar::number)
+        .containsExactly(1, 8, 9, 10);
+    assertThat(timeline.axisStart()).isEqualTo("2026-11-30T10:00:00Z");
   }
 
   private static Experiment experiment(int number, String start) {

@@ -33,7 +33,15 @@ export function drawTimeline(container, timeline, tooltip) {
   chart.append(nowLine(timeline, x, height));
   const now = Math.min(Date.parse(timeline.timestamp), end);
   bars.forEach((bar, row) => chart.append(barRow(bar, row, x, start, now, end, tooltip)));
-  container.replaceChildren(chart);
+  const left = timeline.total_experiments - bars.length;
+  container.replaceChildren(...(left > 0 ? [omittedNote(bars.length, timeline)] : []), chart);
+}
+
+/** Says how many experiments of the window are not drawn (the server caps the bars). */
+function omittedNote(shown, timeline) {
+  return el('p', { class: 'note timeline-note' },
+    `Showing ${shown} of the ${timeline.total_experiments} experiments of the last ` +
+    `${timeline.hours} h: the running ones and the latest started.`);
 }
 
 function rowStripes(rows, width) {
