@@ -2,12 +2,21 @@ package io.autotune.examples.cli;
 
 import io.autotune.TuningListener;
 import io.autotune.model.Experiment;
+import io.autotune.model.Objective;
+import io.autotune.model.Slo;
 import io.autotune.model.Task;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Prints one line per finished experiment: number, status, duration, score, best so far. */
+/**
+ * Prints one line per finished experiment: number, status, duration, score, best so far, and the
+ * SLOs it broke (an SLO penalty can push a score far past any measured value: the line says why).
+ */
 final class ProgressPrinter implements TuningListener {
   private final PrintWriter out;
 
@@ -26,15 +35,33 @@ final class ProgressPrinter implements TuningListener {
             .orElse("-");
     out.printf(
         Locale.ROOT,
-        "[%s] #%-3d %-10s %7s  score %-12s best %s%s%n",
+        "[%s] #%-3d %-10s %7s  score %-12s best %s%s%s%n",
         task.name(),
         e.number(),
         e.status(),
         seconds,
         score,
         bestText,
+        brokenSlos(task.spec().objective(), e),
         e.error().map(m -> "  " + firstLine(m)).orElse(""));
     out.flush();
+  }
+
+  /** " over SLO: ttft 0.912 > 0.2, ..." for each SLO the experiment's metrics exceed; or "". */
+  static String brokenSlos(Objective objective, Experiment e) {
+    List<String> broken = new ArrayList<>();
+    for (Slo slo : objective.slos()) {
+      Double actual = e.metrics().get(slo.metric());
+      if (actual != null && actual > slo.threshold()) {
+        broken.add(slo.metric() + " " + brief(actual) + " > " + brief(slo.threshold()));
+      }
+    }
+    return broken.isEmpty() ? "" : "  over SLO: " + String.join(", ", broken);
+  }
+
+  /** Four significant digits, no trailing zeros: 0.912, 0.2, 3.5. */
+  private static String brief(double v) {
+    return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
   static String format(double v) {
