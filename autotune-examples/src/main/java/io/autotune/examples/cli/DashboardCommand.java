@@ -44,9 +44,18 @@ final class DashboardCommand implements Callable<Integer> {
       description = "the mount path (default: ${DEFAULT-VALUE})")
   String path = "/";
 
+  @Option(
+      names = "--timeline-bars",
+      paramLabel = "N",
+      description =
+          "the most experiments the timeline draws: the running ones, then the latest started"
+              + " (default: ${DEFAULT-VALUE})")
+  int timelineBars = 500;
+
   @Override
   public Integer call() throws InterruptedException {
-    DashboardOptions options = options(System.getenv());
+    DashboardOptions options =
+        options(System.getenv()).toBuilder().timelineBars(timelineBars).build();
     try (CheckpointStore checkpoints = StoreOption.open(store);
         GpuMonitor gpus = GpuMonitors.detect();
         DashboardServer server =

@@ -19,6 +19,12 @@ class DashboardCommandTest {
   }
 
   @Test
+  void aTimelineLimitBelowOneIsABadInput() {
+    assertThat(AutotuneCli.execute("dashboard", "--port", "0", "--timeline-bars", "0"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void anUnknownStoreIsABadInputWithOneLine() {
     assertThat(AutotuneCli.execute("dashboard", "--store", "nosuch:db", "--port", "0"))
         .isEqualTo(2);
