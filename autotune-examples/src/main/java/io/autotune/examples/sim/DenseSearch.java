@@ -20,7 +20,8 @@ import java.util.function.Function;
  * The best point of a cheap function over a search space: a grid (every choice, nine points per
  * numeric parameter, on its unit scale), then a pattern search from the ten best grid points that
  * moves one parameter at a time and halves its steps down to 1/4096 of each range. Meant for
- * functions that cost microseconds, such as a {@link PredictedBenchmark}. Not thread-safe.
+ * functions that cost microseconds, such as a {@link PredictedBenchmark}. Thread-safe when the
+ * function is.
  */
 final class DenseSearch {
 
