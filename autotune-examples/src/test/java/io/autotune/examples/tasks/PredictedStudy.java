@@ -2,6 +2,7 @@ package io.autotune.examples.tasks;
 
 import io.autotune.Study;
 import io.autotune.examples.sim.SimulatedOptimum;
+import io.autotune.model.Direction;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
 import io.autotune.spi.Strategy;
@@ -28,6 +29,11 @@ final class PredictedStudy {
    * task's strategy with this seed.
    */
   static double bestPredicted(TaskSpec spec, SimulatedOptimum simulated, long seed, int budget) {
+    if (spec.objective().direction() != Direction.MAXIMIZE) {
+      // "within 10 %" and the noise below are those of a throughput
+      throw new IllegalArgumentException(
+          "PredictedStudy judges maximised objectives, but " + spec.name() + " minimises");
+    }
     Strategy strategy = Strategy.named(spec.strategy(), spec.strategyOptions());
     Study study = Study.of(spec.space(), strategy, spec.objective().direction(), seed, budget);
     SplittableRandom noise = new SplittableRandom(seed);
