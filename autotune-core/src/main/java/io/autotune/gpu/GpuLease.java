@@ -49,7 +49,19 @@ public final class GpuLease implements AutoCloseable {
    * default, while NVML and nvidia-smi number them in PCI bus order.
    */
   public Map<String, String> environment() {
-    return Map.of("CUDA_VISIBLE_DEVICES", cudaVisibleDevices(), "CUDA_DEVICE_ORDER", "PCI_BUS_ID");
+    return environment(indices);
+  }
+
+  /**
+   * {@link #environment()} for GPUs given by index (NVML numbering), as runners see them in {@code
+   * ExperimentContext.gpus()}; empty for none.
+   */
+  public static Map<String, String> environment(List<Integer> indices) {
+    if (indices.isEmpty()) {
+      return Map.of();
+    }
+    String visible = indices.stream().map(String::valueOf).collect(Collectors.joining(","));
+    return Map.of("CUDA_VISIBLE_DEVICES", visible, "CUDA_DEVICE_ORDER", "PCI_BUS_ID");
   }
 
   /** Whether {@link #close()} was called. */

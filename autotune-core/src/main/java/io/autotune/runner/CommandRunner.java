@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autotune.AutotuneException;
 import io.autotune.InvalidTaskException;
+import io.autotune.gpu.GpuLease;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.ExperimentContext;
@@ -103,13 +104,7 @@ public final class CommandRunner implements ExperimentRunner {
     env.put("AUTOTUNE_TASK", context.taskId());
     env.put("AUTOTUNE_EXPERIMENT", Integer.toString(context.number()));
     env.put("AUTOTUNE_PARAMS", params);
-    if (!context.gpus().isEmpty()) {
-      env.put(
-          "CUDA_VISIBLE_DEVICES",
-          String.join(",", context.gpus().stream().map(String::valueOf).toList()));
-      // NVML numbers GPUs in PCI bus order; CUDA's default order is fastest first
-      env.put("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
-    }
+    env.putAll(GpuLease.environment(context.gpus()));
     context.phase(Phase.BENCHMARKING);
     Process process;
     try {

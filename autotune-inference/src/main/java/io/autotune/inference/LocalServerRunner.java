@@ -1,6 +1,8 @@
 package io.autotune.inference;
 
 import io.autotune.AutotuneException;
+import io.autotune.gpu.GpuCounts;
+import io.autotune.gpu.GpuLease;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.ExperimentContext;
@@ -30,17 +32,6 @@ import java.util.OptionalInt;
  * Thread-safe: experiments may run in parallel, each with its own server and port.
  */
 public final class LocalServerRunner implements ExperimentRunner {
-
-  private static final List<String> PARALLEL_FLAGS =
-      List.of(
-          "tp-size",
-          "tp",
-          "tensor-parallel-size",
-          "dp-size",
-          "dp",
-          "data-parallel-size",
-          "pp-size",
-          "pipeline-parallel-size");
 
   private final LocalServerSettings settings;
   private final LoadGenerator loadGenerator = LoadGenerator.create();
@@ -79,7 +70,7 @@ public final class LocalServerRunner implements ExperimentRunner {
       new ServerLauncher(settings, server, base).awaitReady(context);
       context.phase(Phase.BENCHMARKING);
       return new ServerBenchmark(settings, loadGenerator, server, base)
-          .run(context, Math.max(1, parallelism(configuration)));
+          .run(context, parallelism(configuration));
     } finally {
       server.terminate(settings.shutdownGrace());
       if (!Ports.awaitFree(port, settings.shutdownGrace())) {
@@ -94,16 +85,11 @@ public final class LocalServerRunner implements ExperimentRunner {
     return settings.usesGpus() ? parallelism(configuration) : 0;
   }
 
-  /** tp-size × dp-size × pp-size (and their vLLM spellings); 1 when none is set. */
+  /** {@link GpuCounts#parallelism} of the configuration, its flags named with or without dashes. */
   static int parallelism(Configuration configuration) {
-    int product = 1;
-    for (Map.Entry<String, Object> entry : configuration.values().entrySet()) {
-      String name = entry.getKey().replaceFirst("^-+", "").replace('_', '-');
-      if (PARALLEL_FLAGS.contains(name) && entry.getValue() instanceof Number number) {
-        product *= Math.max(1, number.intValue());
-      }
-    }
-    return product;
+    Map<String, Object> flags = new java.util.HashMap<>();
+    configuration.values().forEach((name, value) -> flags.put(name.replaceFirst("^-+", ""), value));
+    return GpuCounts.parallelism(flags);
   }
 
   private Map<String, String> placeholders(int port) {
@@ -117,11 +103,7 @@ public final class LocalServerRunner implements ExperimentRunner {
 
   private Map<String, String> environment(ExperimentContext context) {
     Map<String, String> env = new java.util.HashMap<>(settings.environment());
-    if (!context.gpus().isEmpty()) {
-      env.put(
-          "CUDA_VISIBLE_DEVICES",
-          String.join(",", context.gpus().stream().map(String::valueOf).toList()));
-    }
+    env.putAll(GpuLease.environment(context.gpus()));
     return env;
   }
 
