@@ -74,6 +74,8 @@ public abstract class ExperimentRunnerContract {
     Experiment e = run(slow(), 1, 1).experiments().get(0);
     assertThat(e.status()).isEqualTo(ExperimentStatus.TIMED_OUT);
     assertThat(e.processes())
+        .as("the runner registers its processes")
+        .isNotEmpty()
         .allSatisfy(p -> assertThat(ProcessTree.find(p)).as("process %s", p.pid()).isEmpty());
   }
 

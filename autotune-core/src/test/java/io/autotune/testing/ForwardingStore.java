@@ -5,14 +5,15 @@ import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
+import io.autotune.model.WorkerInfo;
 import io.autotune.spi.CheckpointStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A store that passes every call on; tests override {@link #before()} or the calls they want to
- * disturb.
+ * A store that passes every call on, except {@code close()}: the wrapped store belongs to whoever
+ * made it. Tests override {@link #before()} or the calls they want to disturb.
  */
 public class ForwardingStore implements CheckpointStore {
   private final CheckpointStore store;
@@ -100,5 +101,23 @@ public class ForwardingStore implements CheckpointStore {
   public void finishTask(Lease lease, TaskStatus status) {
     before();
     store.finishTask(lease, status);
+  }
+
+  @Override
+  public Optional<Lease> claim(String workerId, Duration ttl) {
+    before();
+    return store.claim(workerId, ttl);
+  }
+
+  @Override
+  public void heartbeat(WorkerInfo worker) {
+    before();
+    store.heartbeat(worker);
+  }
+
+  @Override
+  public List<WorkerInfo> workers() {
+    before();
+    return store.workers();
   }
 }
