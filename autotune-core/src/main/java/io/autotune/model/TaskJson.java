@@ -66,11 +66,6 @@ public final class TaskJson {
     }
   }
 
-  /** The search space as the task JSON's {@code parameters} object. */
-  public static ObjectNode writeSpace(SearchSpace space) {
-    return SpaceJson.write(space);
-  }
-
   static JsonNode readTree(String json) {
     try {
       return MAPPER.readTree(json);

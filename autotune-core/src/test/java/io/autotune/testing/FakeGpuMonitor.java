@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 public final class FakeGpuMonitor implements GpuMonitor {
   private static final long GIB = 1L << 30;
 
-  private volatile List<GpuInfo> gpus;
+  private final List<GpuInfo> gpus;
   private volatile boolean failing;
   private final AtomicInteger reads = new AtomicInteger();
 
@@ -46,10 +46,6 @@ public final class FakeGpuMonitor implements GpuMonitor {
         java.util.Arrays.stream(pids)
             .mapToObj(pid -> new GpuInfo.GpuProcess(pid, OptionalLong.of(GIB)))
             .toList());
-  }
-
-  public void setGpus(List<GpuInfo> gpus) {
-    this.gpus = List.copyOf(gpus);
   }
 
   public void setFailing(boolean failing) {

@@ -3,7 +3,6 @@ package io.autotune.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -230,9 +229,5 @@ class ApiTest {
     List<String> labels = new ArrayList<>();
     timeline.path("ticks").forEach(tick -> labels.add(tick.path("label").asText()));
     return labels;
-  }
-
-  static URI base() {
-    return jetty.uri("/dashboard/");
   }
 }

@@ -32,19 +32,13 @@ export function show(id, ...children) {
   document.getElementById(id).replaceChildren(...children.flat());
 }
 
-let zone = 'UTC';
 let dateTime = formatter('UTC');
 let timeOnly = timeFormatter('UTC');
 
 /** Sets the display zone: times are shown in it, never in the browser's zone. */
 export function setZone(name) {
-  zone = name;
   dateTime = formatter(name);
   timeOnly = timeFormatter(name);
-}
-
-export function displayZone() {
-  return zone;
 }
 
 function formatter(timeZone) {

@@ -28,8 +28,7 @@ final class Table {
     StringBuilder out = new StringBuilder();
     for (int r = 0; r < rows.size(); r++) {
       for (int i = 0; i < columns; i++) {
-        out.append(i == 0 ? "  " : "  ")
-            .append(String.format("%-" + width[i] + "s", rows.get(r)[i]));
+        out.append("  ").append(String.format("%-" + width[i] + "s", rows.get(r)[i]));
       }
       out.append(System.lineSeparator());
       if (r == 0) {

@@ -26,9 +26,6 @@ public record ServingModel(
   private static final Map<String, Double> POLICY_GAIN =
       Map.of("lpm", 1.18, "dfs-weight", 1.10, "fcfs", 1.0, "random", 0.93);
 
-  /** The optimum of {@link #servingSimValue()} over serving_sim's space (found by dense search). */
-  public static final double OPTIMUM = -1610.0440;
-
   public ServingModel {
     Objects.requireNonNull(schedulePolicy, "schedulePolicy");
     if (!POLICY_GAIN.containsKey(schedulePolicy)) {

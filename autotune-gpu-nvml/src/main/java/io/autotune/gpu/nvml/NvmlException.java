@@ -5,14 +5,8 @@ import io.autotune.AutotuneException;
 /** An NVML call returned an error; the message is NVML's own ({@code nvmlErrorString}). */
 final class NvmlException extends AutotuneException {
   private static final long serialVersionUID = 1L;
-  private final int code;
 
   NvmlException(String call, int code, String message) {
     super(call + " failed: " + message + " (NVML error " + code + ")");
-    this.code = code;
-  }
-
-  int code() {
-    return code;
   }
 }

@@ -67,7 +67,7 @@ final class Leases {
   Optional<Lease> claim(String workerId, Duration ttl) {
     requirePositive(ttl);
     if (!db.dialect.supportsSkipLocked()) {
-      for (String id : runnableIds(Optional.empty())) {
+      for (String id : runnableIds()) {
         Optional<Lease> lease = acquire(id, workerId, ttl);
         if (lease.isPresent()) {
           return lease;
@@ -119,11 +119,9 @@ final class Leases {
         .execute();
   }
 
-  /** Ids of the tasks a claim may take: not final, and free or expired before {@code cutoff}. */
-  private List<String> runnableIds(Optional<Instant> cutoff) {
-    return db.read(
-        "list runnable tasks",
-        h -> runnableIds(h, cutoff.orElse(now(h).minus(grace)), " LIMIT 100"));
+  /** Ids of the tasks a claim may take: not final, and free or expired past the grace period. */
+  private List<String> runnableIds() {
+    return db.read("list runnable tasks", h -> runnableIds(h, now(h).minus(grace), " LIMIT 100"));
   }
 
   private static List<String> runnableIds(Handle h, Instant cutoff, String suffix) {

@@ -52,10 +52,6 @@ final class GaussianProcess {
     }
   }
 
-  int size() {
-    return x.length;
-  }
-
   /** Posterior mean and variance of the latent function at {@code point}, into out[0], out[1]. */
   void predict(double[] point, double[] out) {
     int n = x.length;
