@@ -10,7 +10,7 @@ package io.autotune.strategies.bayes;
  */
 final class FeasibilityModel {
   /** Prior variance of the latent function: large enough for confident, sharp boundaries. */
-  static final double SIGNAL_VARIANCE = 16.0;
+  private static final double SIGNAL_VARIANCE = 16.0;
 
   private static final int MAX_NEWTON_STEPS = 30;
 
@@ -45,12 +45,17 @@ final class FeasibilityModel {
     for (int k = 0; k < lengths.length; k++) {
       lengths[k] = Math.min(0.25, Math.max(0.05, lengthScales[k]));
     }
-    FeasibilityModel best = new FeasibilityModel(kernel, x, ok, lengths, new double[x.length]);
+    // what every candidate shares: the prior rate and the per-parameter distances between points
+    double priorMean = priorMean(ok);
+    double[] distances = pairDistances(kernel, x);
+    FeasibilityModel best =
+        new FeasibilityModel(kernel, x, ok, priorMean, distances, lengths, new double[x.length]);
     for (int k = 0; k < lengths.length; k++) {
       double[] trial = lengths.clone();
       trial[k] = WIDE;
       // Newton starts from the current latent values, which are close
-      FeasibilityModel candidate = new FeasibilityModel(kernel, x, ok, trial, best.latent);
+      FeasibilityModel candidate =
+          new FeasibilityModel(kernel, x, ok, priorMean, distances, trial, best.latent);
       if (candidate.logEvidence > best.logEvidence) {
         best = candidate;
         lengths = trial;
@@ -60,21 +65,22 @@ final class FeasibilityModel {
   }
 
   private FeasibilityModel(
-      Kernel kernel, double[][] x, boolean[] ok, double[] lengths, double[] start) {
+      Kernel kernel,
+      double[][] x,
+      boolean[] ok,
+      double priorMean,
+      double[] distances,
+      double[] lengths,
+      double[] start) {
     this.kernel = kernel;
     this.x = x;
+    this.priorMean = priorMean;
     int n = x.length;
     inverseSquaredLengths = new double[lengths.length];
     for (int k = 0; k < lengths.length; k++) {
       inverseSquaredLengths[k] = 1 / (lengths[k] * lengths[k]);
     }
-    int successes = 0;
-    for (boolean b : ok) {
-      successes += b ? 1 : 0;
-    }
-    double rate = Math.min(0.95, Math.max(0.05, (successes + 1.0) / (n + 2.0)));
-    priorMean = Probit.quantile(rate);
-    double[] k = covariance();
+    double[] k = covariance(distances);
     double[] f = start.clone();
     double[] a = new double[n];
     double[] grad = new double[n];
@@ -109,9 +115,8 @@ final class FeasibilityModel {
     for (int i = 0; i < n; i++) {
       value += -0.5 * a[i] * f[i];
       value += Probit.logCdf((ok[i] ? 1 : -1) * (priorMean + f[i]));
-      value -= Math.log(l[i * n + i]);
     }
-    return value;
+    return value - Cholesky.halfLogDet(l, n);
   }
 
   /**
@@ -132,12 +137,39 @@ final class FeasibilityModel {
     return SIGNAL_VARIANCE * Kernel.correlation(kernel.scaledDistance(a, b, inverseSquaredLengths));
   }
 
-  private double[] covariance() {
+  /** The prior latent mean: the probit of the success rate, smoothed and kept off 0 and 1. */
+  private static double priorMean(boolean[] ok) {
+    int successes = 0;
+    for (boolean b : ok) {
+      successes += b ? 1 : 0;
+    }
+    return Probit.quantile(Math.min(0.95, Math.max(0.05, (successes + 1.0) / (ok.length + 2.0))));
+  }
+
+  /** Per-parameter squared distances of each pair i ≥ j, packed row by row. */
+  private static double[] pairDistances(Kernel kernel, double[][] x) {
     int n = x.length;
+    int g = kernel.groups();
+    double[] distances = new double[n * (n + 1) / 2 * g];
+    for (int i = 0, pair = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++, pair++) {
+        kernel.distances(x[i], x[j], distances, pair * g);
+      }
+    }
+    return distances;
+  }
+
+  private double[] covariance(double[] distances) {
+    int n = x.length;
+    int g = inverseSquaredLengths.length;
     double[] k = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double v = covariance(x[i], x[j]);
+    for (int i = 0, pair = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++, pair++) {
+        double r2 = 0;
+        for (int d = 0; d < g; d++) {
+          r2 += distances[pair * g + d] * inverseSquaredLengths[d];
+        }
+        double v = SIGNAL_VARIANCE * Kernel.correlation(r2);
         k[i * n + j] = v;
         k[j * n + i] = v;
       }
