@@ -2,8 +2,10 @@ package io.autotune.spi;
 
 import io.autotune.space.Configuration;
 import io.autotune.space.SearchSpace;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -39,6 +41,16 @@ public record StrategyContext(
    */
   public static RandomGenerator randomFor(long seed, int inView) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + inView);
+  }
+
+  /**
+   * The configurations already evaluated or being evaluated, as a new set (constant-time lookups,
+   * for strategies that test many candidates).
+   */
+  public Set<Configuration> taken() {
+    Set<Configuration> taken = new HashSet<>(pending);
+    history.forEach(trial -> taken.add(trial.configuration()));
+    return taken;
   }
 
   /** Whether this configuration was already evaluated or is being evaluated. */

@@ -31,7 +31,7 @@ final class GridStrategy implements Strategy {
     long size = grid.size();
     IndexPermutation shuffle =
         context.budget() < size ? new IndexPermutation(size, context.seed()) : null;
-    Set<Configuration> taken = Taken.of(context);
+    Set<Configuration> taken = context.taken();
     // At most |taken| + 1 positions are looked at before an untaken point turns up.
     for (long position = 0; position < size; position++) {
       long index = shuffle == null ? position : shuffle.apply(position);

@@ -26,7 +26,7 @@ final class RandomStrategy implements Strategy {
 
   @Override
   public Optional<Configuration> propose(StrategyContext context) {
-    return Optional.of(sampleUntaken(context.space(), Taken.of(context), context.random()));
+    return Optional.of(sampleUntaken(context.space(), context.taken(), context.random()));
   }
 
   /** A uniform configuration that is not taken, when the space still has one. */

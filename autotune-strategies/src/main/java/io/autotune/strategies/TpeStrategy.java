@@ -23,7 +23,7 @@ final class TpeStrategy implements Strategy {
 
   @Override
   public Optional<Configuration> propose(StrategyContext context) {
-    Set<Configuration> taken = Taken.of(context);
+    Set<Configuration> taken = context.taken();
     RandomGenerator random = context.random();
     SpaceCodec codec = new SpaceCodec(context.space());
     TpeSplit split = TpeSplit.of(codec, context.history(), context.pending());

@@ -4,8 +4,6 @@ import io.autotune.space.Configuration;
 import io.autotune.space.SearchSpace;
 import io.autotune.spi.Strategy;
 import io.autotune.spi.StrategyContext;
-import io.autotune.spi.Trial;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -50,7 +48,7 @@ public final class BayesianStrategy implements Strategy {
   @Override
   public Optional<Configuration> propose(StrategyContext context) {
     SpaceEncoding encoding = new SpaceEncoding(context.space());
-    Set<Configuration> taken = taken(context);
+    Set<Configuration> taken = context.taken();
     if (exhausted(encoding, taken)) {
       return Optional.empty();
     }
@@ -97,14 +95,6 @@ public final class BayesianStrategy implements Strategy {
       sample = context.space().sample(context.random());
     }
     return Optional.of(sample);
-  }
-
-  private static Set<Configuration> taken(StrategyContext context) {
-    Set<Configuration> taken = new HashSet<>(context.pending());
-    for (Trial t : context.history()) {
-      taken.add(t.configuration());
-    }
-    return taken;
   }
 
   private static boolean exhausted(SpaceEncoding encoding, Set<Configuration> taken) {
