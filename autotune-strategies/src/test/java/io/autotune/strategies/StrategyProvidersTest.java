@@ -43,7 +43,7 @@ class StrategyProvidersTest {
   }
 
   @Test
-  void tpeWithoutRandomStartUsesItsModelOnceAnExperimentSucceeded() {
+  void tpeAcceptsNoRandomStartButNotANegativeOne() {
     Strategy tpe = Strategy.named("tpe", Map.of("n_initial_random", 0));
 
     // nothing succeeded yet: a random draw, as with any start

@@ -25,7 +25,7 @@ class DashboardCommandTest {
   }
 
   @Test
-  void anUnknownStoreIsABadInputWithOneLine() {
+  void anUnknownStoreIsABadInput() {
     assertThat(AutotuneCli.execute("dashboard", "--store", "nosuch:db", "--port", "0"))
         .isEqualTo(2);
   }

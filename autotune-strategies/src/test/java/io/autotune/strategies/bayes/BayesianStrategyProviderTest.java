@@ -49,6 +49,15 @@ class BayesianStrategyProviderTest {
         Loop.run(strategy, SPACE, c -> java.util.OptionalDouble.of(c.getDouble("x")), 6, 1);
 
     assertThat(history).extracting(t -> t.configuration()).doesNotHaveDuplicates();
+    // the default starts from its Sobol design instead
+    assertThat(history)
+        .isNotEqualTo(
+            Loop.run(
+                BayesianStrategy.ofDefaults(),
+                SPACE,
+                c -> java.util.OptionalDouble.of(c.getDouble("x")),
+                6,
+                1));
   }
 
   @Test
