@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ final class ExperimentExecution implements ExperimentContext {
   private final List<Process> processes = new CopyOnWriteArrayList<>();
   private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
   private volatile Outcome cancelOutcome;
   private volatile Future<Map<String, Double>> call;
   private volatile Thread slot;
@@ -149,10 +151,17 @@ final class ExperimentExecution implements ExperimentContext {
     }
   }
 
-  /** Stops the experiment: its runner thread is interrupted; it ends with {@code outcome}. */
+  /**
+   * Stops the experiment: its runner thread is interrupted; it ends with {@code outcome} (the last
+   * one given, when the loop asks again). Only the first call interrupts and kills: processes
+   * registered later are killed by {@link #register}.
+   */
   void cancel(Outcome outcome) {
     cancelOutcome = outcome;
     cancelled = true;
+    if (stopRequested.getAndSet(true)) {
+      return;
+    }
     Future<Map<String, Double>> running = call;
     Thread waiting = slot;
     if (running != null) {
