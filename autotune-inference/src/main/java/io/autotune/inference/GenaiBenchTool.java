@@ -3,7 +3,6 @@ package io.autotune.inference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autotune.AutotuneException;
 import io.autotune.spi.ExperimentContext;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs genai-bench against a ready server, as the predecessor did, and reads its results. */
@@ -25,15 +23,7 @@ final class GenaiBenchTool {
   static List<LevelResult> run(
       ExperimentContext context, URI base, String model, BenchmarkSpec spec)
       throws InterruptedException {
-    String executable =
-        locate(spec.genaiBench().command())
-            .orElseThrow(
-                () ->
-                    new AutotuneException(
-                        "genai-bench is not installed: '"
-                            + spec.genaiBench().command()
-                            + "' is not an executable file or on PATH; install it (pip install genai-bench),"
-                            + " set benchmark.genai_bench_path, or use \"tool\": \"builtin\""));
+    String executable = requireInstalled(spec);
     Path results = context.workDirectory().resolve("genai-bench");
     Path log = context.workDirectory().resolve("genai-bench.log");
     ServerProcess bench =
@@ -61,6 +51,23 @@ final class GenaiBenchTool {
               + LogTail.of(log, 20));
     }
     return levels;
+  }
+
+  /**
+   * The genai-bench executable the benchmark names.
+   *
+   * @throws AutotuneException saying how to install it, when it is not there
+   */
+  static String requireInstalled(BenchmarkSpec spec) {
+    return Executables.locate(spec.genaiBench().command())
+        .orElseThrow(
+            () ->
+                new AutotuneException(
+                    "genai-bench is not installed: '"
+                        + spec.genaiBench().command()
+                        + "' is not an executable file or on PATH; install it (pip install"
+                        + " genai-bench), set benchmark.genai_bench_path, or use \"tool\":"
+                        + " \"builtin\""));
   }
 
   static List<String> command(
@@ -103,20 +110,5 @@ final class GenaiBenchTool {
               new ObjectMapper().valueToTree(spec.additionalParams()).toString()));
     }
     return command;
-  }
-
-  /** The executable for {@code command}: a path, or a name found on PATH. */
-  static Optional<String> locate(String command) {
-    if (command.contains(File.separator)) {
-      return Files.isExecutable(Path.of(command)) ? Optional.of(command) : Optional.empty();
-    }
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, command);
-      if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-        return Optional.of(candidate.toString());
-      }
-    }
-    return Optional.empty();
   }
 }

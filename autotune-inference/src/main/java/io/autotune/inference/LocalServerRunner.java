@@ -62,6 +62,9 @@ public final class LocalServerRunner implements ExperimentRunner {
     Path log = logFile(context);
     List<String> command = settings.command().render(placeholders(port), configuration);
     requireExecutable(command.get(0));
+    if (settings.benchmark().tool() == BenchmarkSpec.Tool.GENAI_BENCH) {
+      GenaiBenchTool.requireInstalled(settings.benchmark()); // before minutes of server start-up
+    }
     context.log("launching: " + String.join(" ", command));
     ServerProcess server = ServerProcess.start(command, environment(context), log);
     context.register(server.process());
@@ -124,7 +127,7 @@ public final class LocalServerRunner implements ExperimentRunner {
   }
 
   private static void requireExecutable(String executable) {
-    if (GenaiBenchTool.locate(executable).isEmpty()) {
+    if (Executables.locate(executable).isEmpty()) {
       throw new AutotuneException(
           "server command '"
               + executable
