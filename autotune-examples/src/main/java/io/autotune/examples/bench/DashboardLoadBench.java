@@ -28,7 +28,11 @@ import java.util.Optional;
  *
  * <pre>
  * java -cp autotune.jar io.autotune.examples.bench.DashboardLoadBench [TASKS] [EXPERIMENTS]
+ *     [TIMELINE_BARS]
  * </pre>
+ *
+ * TIMELINE_BARS (default 500) is the dashboard's {@code timelineBars}; as many as there are
+ * experiments shows the timeline without its cap.
  *
  * <p>Not a test: a measurement for docs/dashboard.md. Not thread-safe (one run).
  */
@@ -41,12 +45,16 @@ public final class DashboardLoadBench {
   public static void main(String[] args) throws Exception {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int experiments = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int timelineBars = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     Path work = Files.createTempDirectory("autotune-dashboard-bench");
     try (JdbcCheckpointStore store =
         JdbcCheckpointStore.open("jdbc:h2:file:" + work.resolve("db"))) {
       fill(store, work, tasks, experiments);
       DashboardServlet servlet =
-          new DashboardServlet(store, GpuMonitor.none(), DashboardOptions.ofDefaults());
+          new DashboardServlet(
+              store,
+              GpuMonitor.none(),
+              DashboardOptions.builder().timelineBars(timelineBars).build());
       try (DashboardServer server = DashboardServer.start(servlet, 0)) {
         HttpClient client = HttpClient.newHttpClient();
         for (String endpoint : ENDPOINTS) {
