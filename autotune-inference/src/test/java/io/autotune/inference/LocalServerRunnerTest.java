@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autotune.AutotuneException;
 import io.autotune.spi.Phase;
 import io.autotune.testing.FakeExperimentContext;
-import java.io.IOException;
+import io.autotune.testing.ProcessGroups;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -259,16 +258,9 @@ class LocalServerRunnerTest {
     assertThat(context.processes).hasSize(1);
     Process server = context.processes.get(0);
     assertThat(server.isAlive()).isFalse();
-    assertThat(groupAlive(server.pid())).as("a process of the server's group is alive").isFalse();
+    assertThat(ProcessGroups.alive(server.pid()))
+        .as("a process of the server's group is alive")
+        .isFalse();
     assertThat(Ports.isFree(port)).as("port %d is free", port).isTrue();
-  }
-
-  private static boolean groupAlive(long group) throws IOException, InterruptedException {
-    Process probe =
-        new ProcessBuilder("kill", "-0", "--", "-" + group)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    return probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0;
   }
 }

@@ -7,14 +7,13 @@ import io.autotune.inference.BenchmarkSpec;
 import io.autotune.inference.LocalServerRunner;
 import io.autotune.inference.ServerStartupException;
 import io.autotune.testing.FakeExperimentContext;
-import java.io.IOException;
+import io.autotune.testing.ProcessGroups;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +111,7 @@ class SimulatedServerTest {
         .hasMessageContaining("did not become ready");
     Process server = context.processes.get(0);
     assertThat(server.isAlive()).isFalse();
-    assertThat(groupAlive(server.pid())).isFalse();
+    assertThat(ProcessGroups.alive(server.pid())).isFalse();
   }
 
   @Test
@@ -124,14 +123,5 @@ class SimulatedServerTest {
         .isInstanceOfSatisfying(
             ServerStartupException.class, e -> assertThat(e.exitCode()).hasValue(2))
         .hasMessageContaining("unrecognized argument: --enable-magic");
-  }
-
-  private static boolean groupAlive(long group) throws IOException, InterruptedException {
-    Process probe =
-        new ProcessBuilder("kill", "-0", "--", "-" + group)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    return probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0;
   }
 }
