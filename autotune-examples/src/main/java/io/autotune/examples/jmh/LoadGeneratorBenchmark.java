@@ -1,13 +1,10 @@
 package io.autotune.examples.jmh;
 
-import io.autotune.examples.sim.SimulatedServer;
-import io.autotune.examples.sim.SimulatorCalibration;
+import io.autotune.examples.sim.ServingModel;
+import io.autotune.examples.sim.SimulatedServerProcess;
 import io.autotune.inference.BenchmarkSpec;
 import io.autotune.inference.LevelResult;
 import io.autotune.inference.LoadGenerator;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,44 +45,13 @@ public class LoadGeneratorBenchmark {
   @Param({"1", "16"})
   public int concurrency;
 
-  private Process server;
-  private URI base;
+  private SimulatedServerProcess server;
   private BenchmarkSpec spec;
   private final LoadGenerator generator = LoadGenerator.create();
 
   @Setup(Level.Trial)
   public void startServer() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    server =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                SimulatedServer.class.getName(),
-                "--port",
-                "" + port,
-                "--time-scale",
-                "1000",
-                "--tp-size",
-                "4",
-                "--mem-fraction-static",
-                "0.88",
-                "--schedule-policy",
-                "lpm",
-                "--chunked-prefill-size",
-                "8192",
-                "--max-running-requests",
-                "512",
-                "--cuda-graph-max-bs",
-                "256")
-            .inheritIO()
-            .start();
-    base = URI.create("http://127.0.0.1:" + port + "/");
-    SimulatorCalibration.awaitReady(base);
+    server = SimulatedServerProcess.start(new ServingModel(4, 0.88, "lpm", 8192, 512, 256), 1000);
     spec =
         new BenchmarkSpec(
             BenchmarkSpec.Tool.BUILTIN,
@@ -103,8 +69,7 @@ public class LoadGeneratorBenchmark {
 
   @TearDown(Level.Trial)
   public void stopServer() throws InterruptedException {
-    server.destroy();
-    server.waitFor(10, TimeUnit.SECONDS);
+    server.close();
   }
 
   /** One level of 64 streamed requests; the score is completed requests per second. */
@@ -112,7 +77,9 @@ public class LoadGeneratorBenchmark {
   @OperationsPerInvocation(REQUESTS)
   public LevelResult level() throws InterruptedException {
     LevelResult level =
-        generator.run(base, "sim", spec, Instant.now().plusSeconds(120), () -> false).get(0);
+        generator
+            .run(server.uri(), "sim", spec, Instant.now().plusSeconds(120), () -> false)
+            .get(0);
     if (level.errors() > 0) {
       throw new IllegalStateException("requests failed: " + level.errorExamples());
     }

@@ -6,25 +6,18 @@ import io.autotune.inference.LoadGenerator;
 import io.autotune.model.Evaluation;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How close the simulated server's measured metrics come to what {@link PredictedBenchmark} says,
  * with a task's benchmark, for six configurations and the task's simulated optimum. Run: {@code
  * java -cp autotune-examples/target/autotune.jar io.autotune.examples.sim.SimulatorCalibration
- * examples/tasks/quickstart.json}. Stateless; its helper is thread-safe.
+ * examples/tasks/quickstart.json}. Stateless.
  */
 public final class SimulatorCalibration {
 
@@ -85,66 +78,17 @@ public final class SimulatorCalibration {
   private static Map<String, Double> measure(ServingModel model, SimulatedOptimum simulated)
       throws Exception {
     PredictedBenchmark prediction = simulated.benchmark();
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SimulatedServer.class.getName(),
-                "--port",
-                "" + port,
-                "--time-scale",
-                "" + prediction.timeScale(),
-                "--tp-size",
-                "" + model.tpSize(),
-                "--mem-fraction-static",
-                "" + model.memFractionStatic(),
-                "--schedule-policy",
-                model.schedulePolicy(),
-                "--chunked-prefill-size",
-                "" + model.chunkedPrefillSize(),
-                "--max-running-requests",
-                "" + model.maxRunningRequests(),
-                "--cuda-graph-max-bs",
-                "" + model.cudaGraphMaxBs()));
-    Process server =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try {
-      URI base = URI.create("http://127.0.0.1:" + port + "/");
-      awaitReady(base);
+    try (SimulatedServerProcess server =
+        SimulatedServerProcess.start(model, prediction.timeScale())) {
       List<LevelResult> levels =
           LoadGenerator.create()
               .run(
-                  base, "sim", prediction.benchmark(), Instant.now().plusSeconds(120), () -> false);
+                  server.uri(),
+                  "sim",
+                  prediction.benchmark(),
+                  Instant.now().plusSeconds(120),
+                  () -> false);
       return InferenceMetrics.aggregate(levels, model.tpSize(), prediction.slos());
-    } finally {
-      server.destroy();
-      server.waitFor(10, TimeUnit.SECONDS);
     }
-  }
-
-  /** Waits until the server at {@code base} answers GET /health with 200. */
-  public static void awaitReady(URI base) throws Exception {
-    HttpClient client = HttpClient.newHttpClient();
-    for (int i = 0; i < 400; i++) {
-      try {
-        HttpRequest health = HttpRequest.newBuilder(base.resolve("health")).build();
-        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("the simulated server at " + base + " did not start");
   }
 }
