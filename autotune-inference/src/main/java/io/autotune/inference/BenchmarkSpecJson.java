@@ -3,7 +3,6 @@ package io.autotune.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autotune.InvalidTaskException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,12 +43,12 @@ final class BenchmarkSpecJson {
           fields.integer("warmup_requests").orElse(defaults.warmupRequests()),
           fields
               .number("max_time_per_iteration")
-              .map(BenchmarkSpecJson::seconds)
+              .map(JsonFields::seconds)
               .orElse(defaults.maxTimePerLevel()),
           fields.integer("max_requests_per_iteration").orElse(defaults.maxRequestsPerLevel()),
           fields
               .number("request_timeout")
-              .map(BenchmarkSpecJson::seconds)
+              .map(JsonFields::seconds)
               .orElse(defaults.requestTimeout()),
           additionalParams(fields),
           new BenchmarkSpec.GenaiBenchOptions(
@@ -93,13 +92,5 @@ final class BenchmarkSpecJson {
               return (Map<String, Object>) new ObjectMapper().convertValue(node, Map.class);
             })
         .orElse(Map.of());
-  }
-
-  private static Duration seconds(double seconds) {
-    if (!(seconds > 0) || !Double.isFinite(seconds)) {
-      throw new IllegalArgumentException(
-          "durations must be positive seconds, but one was " + seconds);
-    }
-    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 }

@@ -2,6 +2,7 @@ package io.autotune.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autotune.InvalidTaskException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -82,11 +83,24 @@ final class JsonFields {
             value -> {
               List<Integer> list = new ArrayList<>();
               for (JsonNode item : array(key, value)) {
-                list.add(
-                    requireType(key, item, item.isIntegralNumber(), "a list of integers").asInt());
+                boolean ok = item.isIntegralNumber() && item.canConvertToInt();
+                list.add(requireType(key, item, ok, "a list of integers").asInt());
               }
               return list;
             });
+  }
+
+  /**
+   * A duration given in (possibly fractional) seconds, to the millisecond.
+   *
+   * @throws IllegalArgumentException unless it is a positive finite number
+   */
+  static Duration seconds(double seconds) {
+    if (!(seconds > 0) || !Double.isFinite(seconds)) {
+      throw new IllegalArgumentException(
+          "durations must be positive seconds, but one was " + seconds);
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   InvalidTaskException invalid(String key, String problem) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.autotune.InvalidTaskException;
 import io.autotune.model.TaskSpec;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +38,8 @@ final class LocalServerRunnerJson {
       fields.text("host").ifPresent(builder::host);
       fields.integer("port").ifPresent(builder::port);
       fields.bool("uses_gpus").ifPresent(builder::usesGpus);
-      fields
-          .number("poll_interval")
-          .map(LocalServerRunnerJson::seconds)
-          .ifPresent(builder::pollInterval);
-      fields
-          .number("shutdown_grace")
-          .map(LocalServerRunnerJson::seconds)
-          .ifPresent(builder::shutdownGrace);
+      fields.number("poll_interval").map(JsonFields::seconds).ifPresent(builder::pollInterval);
+      fields.number("shutdown_grace").map(JsonFields::seconds).ifPresent(builder::shutdownGrace);
       builder.environment(environment(fields));
       spec.section("benchmark").map(BenchmarkSpec::fromJson).ifPresent(builder::benchmark);
       return builder.build();
@@ -109,13 +102,5 @@ final class LocalServerRunnerJson {
               node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
             });
     return env;
-  }
-
-  private static Duration seconds(double seconds) {
-    if (!(seconds > 0) || !Double.isFinite(seconds)) {
-      throw new IllegalArgumentException(
-          "durations must be positive seconds, but one was " + seconds);
-    }
-    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 }
