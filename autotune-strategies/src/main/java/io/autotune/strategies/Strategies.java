@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * same proposal, so a task restored from its experiment log goes on exactly as it would have. All
  * strategies returned here are immutable and thread-safe.
  *
- * <p>In task JSON they are named {@code grid}, {@code random} and {@code tpe} (see {@code
+ * <p>In task JSON they are named {@code grid}, {@code random} and {@code tpe}; {@code bayesian},
+ * the default, is {@link io.autotune.strategies.bayes.BayesianStrategy} (see {@code
  * docs/strategies.md} for their options).
  */
 public final class Strategies {
