@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +39,7 @@ public final class GenaiBenchResults {
           "could not read genai-bench results in " + directory + ": " + e.getMessage(), e);
     }
     levels.sort(
-        Comparator.comparing(LevelResult::scenario).thenComparingInt(LevelResult::concurrency));
+        Comparator.comparing(LevelResult::scenario).thenComparing(LevelResult::load));
     return levels;
   }
 
@@ -53,7 +54,7 @@ public final class GenaiBenchResults {
     int requests = Math.max(agg.path("num_requests").asInt(0), completed + errors);
     return new LevelResult(
         agg.path("scenario").asText("unknown"),
-        agg.path("num_concurrency").asInt(0),
+        Load.concurrency(Math.max(1, agg.path("num_concurrency").asInt(1))),
         requests,
         errors,
         agg.path("run_duration").asDouble(Double.NaN),
@@ -63,13 +64,16 @@ public final class GenaiBenchResults {
         agg.path("mean_output_throughput_tokens_per_s").asDouble(Double.NaN),
         agg.path("mean_total_tokens_throughput_tokens_per_s").asDouble(Double.NaN),
         agg.path("requests_per_second").asDouble(Double.NaN),
+        stats.path("num_input_tokens").path("mean").asDouble(Double.NaN),
+        stats.path("num_output_tokens").path("mean").asDouble(Double.NaN),
         errors == 0
             ? List.of()
             : List.of(
                 "genai-bench counted "
                     + errors
                     + " failed requests: "
-                    + agg.path("error_codes_frequency")));
+                    + agg.path("error_codes_frequency")),
+        Optional.empty());
   }
 
   private static Summary summary(JsonNode stat, double toSeconds) {

@@ -3,6 +3,7 @@ package io.autotune.inference;
 import io.autotune.AutotuneException;
 import io.autotune.model.Slo;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,15 @@ import java.util.function.ToDoubleFunction;
  * maximize_throughput}), {@code total_throughput}, {@code output_throughput}, {@code
  * total_throughput_per_gpu}, {@code output_throughput_per_gpu}, {@code request_throughput}, {@code
  * latency} (mean end-to-end), {@code latency_p50/p90/p99}, {@code ttft}, {@code ttft_p50/p90/p99},
- * {@code tpot}, {@code tpot_p50/p90/p99}, {@code requests}, {@code errors}, {@code success_rate}.
- * Aggregated only: {@code max_total_throughput}, {@code levels}, {@code levels_kept}, {@code gpus}.
+ * {@code tpot}, {@code tpot_p50/p90/p99}, {@code requests}, {@code errors}, {@code success_rate},
+ * {@code mean_input_tokens}, {@code mean_output_tokens} (as the server counted them). Aggregated
+ * only: {@code max_total_throughput}, {@code levels}, {@code levels_kept}, {@code gpus}; a goodput
+ * search adds {@code goodput}, {@code goodput_throughput_per_gpu}, {@code
+ * goodput_output_throughput_per_gpu} and {@code goodput_load} ({@link #goodput}).
  *
  * <p>Aggregation follows the predecessor: a level that breaks a hard SLO (by more than its fail
- * ratio) is left out; if every level breaks one, all are kept and the objective's penalty applies.
+ * ratio, or stopped early on the evidence that it would) is left out; if every level breaks one,
+ * all are kept and the objective's penalty applies.
  * Latencies and throughputs are the means over the kept levels that had a successful request;
  * request counts are sums over the kept levels.
  */
@@ -42,6 +47,12 @@ public final class InferenceMetrics {
   public static final String LEVELS = "levels";
   public static final String LEVELS_KEPT = "levels_kept";
   public static final String GPUS = "gpus";
+  public static final String MEAN_INPUT_TOKENS = "mean_input_tokens";
+  public static final String MEAN_OUTPUT_TOKENS = "mean_output_tokens";
+  public static final String GOODPUT = "goodput";
+  public static final String GOODPUT_THROUGHPUT_PER_GPU = "goodput_throughput_per_gpu";
+  public static final String GOODPUT_OUTPUT_THROUGHPUT_PER_GPU = "goodput_output_throughput_per_gpu";
+  public static final String GOODPUT_LOAD = "goodput_load";
 
   private InferenceMetrics() {}
 
@@ -60,6 +71,8 @@ public final class InferenceMetrics {
     put(metrics, REQUESTS, level.requests());
     put(metrics, ERRORS, level.errors());
     put(metrics, SUCCESS_RATE, level.successRate());
+    put(metrics, MEAN_INPUT_TOKENS, level.meanInputTokens());
+    put(metrics, MEAN_OUTPUT_TOKENS, level.meanOutputTokens());
     return metrics;
   }
 
@@ -77,7 +90,7 @@ public final class InferenceMetrics {
     }
     List<LevelResult> kept = new ArrayList<>();
     for (LevelResult level : levels) {
-      if (!breaksHardSlo(ofLevel(level, gpus), slos)) {
+      if (level.stoppedEarly().isEmpty() && !breaksHardSlo(ofLevel(level, gpus), slos)) {
         kept.add(level);
       }
     }
@@ -85,6 +98,41 @@ public final class InferenceMetrics {
       kept = levels; // all break a hard SLO: keep all and let the penalty speak
     }
     return aggregateKept(kept, levels.size(), gpus);
+  }
+
+  /**
+   * The metrics of a goodput search: those of each scenario's highest load that met every SLO
+   * (its lightest run if none did), averaged over the scenarios as levels are, plus {@code goodput}
+   * (successful requests/s at that load; 0 if no load met the SLOs), {@code
+   * goodput_throughput_per_gpu} and {@code goodput_output_throughput_per_gpu} (tokens/s per GPU at
+   * that load; 0 likewise) and {@code goodput_load} (the concurrency or request rate; 0 likewise).
+   *
+   * @throws AutotuneException when no run had a single successful request
+   */
+  public static Map<String, Double> goodput(List<GoodputResult> results, int gpus) {
+    List<LevelResult> runs = results.stream().flatMap(r -> r.runs().stream()).toList();
+    if (runs.isEmpty() || runs.stream().allMatch(level -> level.successes() == 0)) {
+      throw new AutotuneException(noSuccessMessage(runs));
+    }
+    List<LevelResult> chosen =
+        results.stream()
+            .map(r -> r.best().orElse(r.runs().stream().min(Comparator.comparing(LevelResult::load)).orElseThrow()))
+            .toList();
+    Map<String, Double> metrics = aggregateKept(chosen, runs.size(), gpus);
+    put(metrics, LEVELS_KEPT, results.stream().filter(r -> r.best().isPresent()).count());
+    put(metrics, GOODPUT, meanOverBest(results, LevelResult::requestThroughput));
+    put(metrics, GOODPUT_THROUGHPUT_PER_GPU, meanOverBest(results, l -> l.totalThroughput() / gpus));
+    put(metrics, GOODPUT_OUTPUT_THROUGHPUT_PER_GPU, meanOverBest(results, l -> l.outputThroughput() / gpus));
+    put(metrics, GOODPUT_LOAD, meanOverBest(results, l -> l.load().value()));
+    return metrics;
+  }
+
+  private static double meanOverBest(
+      List<GoodputResult> results, ToDoubleFunction<LevelResult> value) {
+    return results.stream()
+        .mapToDouble(r -> r.best().map(value::applyAsDouble).orElse(0.0))
+        .average()
+        .orElse(0);
   }
 
   /** Whether these metrics exceed a hard SLO's threshold by more than its fail ratio. */
@@ -136,6 +184,11 @@ public final class InferenceMetrics {
   }
 
   private static String noSuccessMessage(List<LevelResult> levels) {
+    List<String> stops = levels.stream().flatMap(l -> l.stoppedEarly().stream()).distinct().toList();
+    if (!stops.isEmpty()) {
+      return "the benchmark had no successful request: every level was stopped early; "
+          + String.join(" | ", stops);
+    }
     int requests = levels.stream().mapToInt(LevelResult::requests).sum();
     List<String> examples =
         levels.stream().flatMap(l -> l.errorExamples().stream()).distinct().limit(3).toList();

@@ -90,6 +90,18 @@ final class JsonFields {
             });
   }
 
+  Optional<List<Double>> numbers(String key) {
+    return node(key)
+        .map(
+            value -> {
+              List<Double> list = new ArrayList<>();
+              for (JsonNode item : array(key, value)) {
+                list.add(requireType(key, item, item.isNumber(), "a list of numbers").asDouble());
+              }
+              return list;
+            });
+  }
+
   /**
    * A duration given in (possibly fractional) seconds, to the millisecond.
    *

@@ -2,14 +2,15 @@ package io.autotune.inference;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The measurements of one (traffic scenario, concurrency) level. Latencies in seconds, throughputs
  * in tokens (or requests) per second for the whole server. Immutable.
  *
  * @param scenario the traffic scenario, e.g. {@code D(100,100)}
- * @param concurrency the number of requests kept in flight
- * @param requests requests started (warm-up excluded)
+ * @param load the concurrency or request rate of the level
+ * @param requests requests measured (warm-up and requests abandoned by an early stop excluded)
  * @param errors requests that failed (HTTP error, early-closed stream, garbage, timeout)
  * @param durationSeconds wall time from the first request's start to the last one's end
  * @param ttft time to first token of the successful requests
@@ -18,11 +19,14 @@ import java.util.Objects;
  * @param outputThroughput output tokens per second
  * @param totalThroughput input and output tokens per second
  * @param requestThroughput successful requests per second
+ * @param meanInputTokens mean prompt tokens of the successful requests, as the server counted them
+ * @param meanOutputTokens mean output tokens of the successful requests
  * @param errorExamples up to three distinct error messages, for a person to read
+ * @param stoppedEarly why the level was stopped before its budget, if it was: it broke an SLO
  */
 public record LevelResult(
     String scenario,
-    int concurrency,
+    Load load,
     int requests,
     int errors,
     double durationSeconds,
@@ -32,10 +36,15 @@ public record LevelResult(
     double outputThroughput,
     double totalThroughput,
     double requestThroughput,
-    List<String> errorExamples) {
+    double meanInputTokens,
+    double meanOutputTokens,
+    List<String> errorExamples,
+    Optional<String> stoppedEarly) {
 
   public LevelResult {
     Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(load, "load");
+    Objects.requireNonNull(stoppedEarly, "stoppedEarly");
     Objects.requireNonNull(ttft, "ttft");
     Objects.requireNonNull(tpot, "tpot");
     Objects.requireNonNull(latency, "latency");
@@ -46,18 +55,19 @@ public record LevelResult(
     }
   }
 
-  /** Summarises the samples of one level that ran for {@code durationSeconds}. */
-  static LevelResult of(
-      String scenario, int concurrency, List<RequestSample> samples, double durationSeconds) {
+  /** Summarises what one level measured. */
+  static LevelResult of(String scenario, Load load, LevelOutcome outcome) {
+    List<RequestSample> samples = outcome.samples();
+    double durationSeconds = outcome.seconds();
     List<RequestSample> ok = samples.stream().filter(RequestSample::succeeded).toList();
     long outputTokens = ok.stream().mapToLong(RequestSample::outputTokens).sum();
-    long inputTokens = ok.stream().mapToLong(RequestSample::inputTokens).sum();
+    long inputTokens = ok.stream().mapToLong(s -> Math.max(0, s.inputTokens())).sum();
     double duration = Math.max(durationSeconds, 1e-9);
     List<String> examples =
         samples.stream().flatMap(s -> s.error().stream()).distinct().limit(3).toList();
     return new LevelResult(
         scenario,
-        concurrency,
+        load,
         samples.size(),
         samples.size() - ok.size(),
         durationSeconds,
@@ -68,7 +78,10 @@ public record LevelResult(
         outputTokens / duration,
         (inputTokens + outputTokens) / duration,
         ok.size() / duration,
-        examples);
+        ok.stream().mapToInt(RequestSample::inputTokens).filter(n -> n >= 0).average().orElse(Double.NaN),
+        ok.stream().mapToInt(RequestSample::outputTokens).average().orElse(Double.NaN),
+        examples,
+        outcome.stoppedEarly());
   }
 
   public int successes() {

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.autotune.model.Slo;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,16 +38,25 @@ final class ServerBenchmark {
   Map<String, Double> run(ExperimentContext context, int gpus) throws InterruptedException {
     BenchmarkSpec spec = settings.benchmark();
     String model = modelName();
-    List<LevelResult> levels =
-        spec.tool() == BenchmarkSpec.Tool.GENAI_BENCH
-            ? GenaiBenchTool.run(context, base, model, spec)
-            : loadGenerator.run(base, model, spec, context.deadline(), context::isCancelled);
-    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
-      throw new InterruptedException("experiment cancelled during the benchmark");
-    }
-    levels.forEach(level -> context.log(describe(level)));
+    List<Slo> slos = context.spec().objective().slos();
+    BenchmarkRun run =
+        new BenchmarkRun(
+            slos,
+            gpus,
+            Duration.between(Instant.now(), context.deadline()),
+            context::isCancelled,
+            context::log);
     try {
-      return InferenceMetrics.aggregate(levels, gpus, context.spec().objective().slos());
+      if (spec.tool() == BenchmarkSpec.Tool.GENAI_BENCH) {
+        return levels(context, GenaiBenchTool.run(context, base, model, spec), gpus, slos);
+      }
+      if (spec.goodput().isPresent()) {
+        List<GoodputResult> results = loadGenerator.searchGoodput(base, model, spec, run);
+        requireNotCancelled(context);
+        results.forEach(result -> result.runs().forEach(level -> context.log(describe(level))));
+        return InferenceMetrics.goodput(results, gpus);
+      }
+      return levels(context, loadGenerator.run(base, model, spec, run), gpus, slos);
     } catch (AutotuneException e) {
       OptionalInt exit = server.exitCode();
       if (exit.isPresent()) {
@@ -58,6 +69,20 @@ final class ServerBenchmark {
             LogTail.of(server.log(), ServerLauncher.LOG_TAIL_LINES));
       }
       throw e;
+    }
+  }
+
+  private static Map<String, Double> levels(
+      ExperimentContext context, List<LevelResult> levels, int gpus, List<Slo> slos)
+      throws InterruptedException {
+    requireNotCancelled(context);
+    levels.forEach(level -> context.log(describe(level)));
+    return InferenceMetrics.aggregate(levels, gpus, slos);
+  }
+
+  private static void requireNotCancelled(ExperimentContext context) throws InterruptedException {
+    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException("experiment cancelled during the benchmark");
     }
   }
 
@@ -101,16 +126,19 @@ final class ServerBenchmark {
   private static String describe(LevelResult level) {
     return String.format(
         Locale.ROOT,
-        "%s concurrency %d: %d requests, %d errors, %.1f tok/s total, ttft %.3f s, tpot %.4f s,"
-            + " latency p90 %.3f s%s",
+        "%s %s: %d requests, %d errors, %.1f tok/s total, ttft %.3f s, tpot %.4f s,"
+            + " latency p90 %.3f s, mean tokens in %.1f out %.1f%s%s",
         level.scenario(),
-        level.concurrency(),
+        level.load(),
         level.requests(),
         level.errors(),
         level.totalThroughput(),
         level.ttft().mean(),
         level.tpot().mean(),
         level.latency().p90(),
-        level.errorExamples().isEmpty() ? "" : "; errors: " + level.errorExamples());
+        level.meanInputTokens(),
+        level.meanOutputTokens(),
+        level.errorExamples().isEmpty() ? "" : "; errors: " + level.errorExamples(),
+        level.stoppedEarly().map(why -> "; stopped early: " + why).orElse(""));
   }
 }

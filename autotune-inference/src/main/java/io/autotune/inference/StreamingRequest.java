@@ -35,7 +35,11 @@ final class StreamingRequest {
     this.timer = timer;
   }
 
-  RequestSample send(HttpRequest request, int promptTokens, Duration timeout)
+  /**
+   * Sends {@code request} and reads its stream; {@code inFlight} learns when the first token came.
+   * {@code promptTokens} is what the sample reports if the server sends no usage.
+   */
+  RequestSample send(HttpRequest request, int promptTokens, Duration timeout, InFlight inFlight)
       throws InterruptedException {
     long start = System.nanoTime();
     HttpResponse<InputStream> response;
@@ -56,16 +60,17 @@ final class StreamingRequest {
       }
     }
     try (InputStream body = response.body()) {
+      inFlight.streaming(body);
       if (response.statusCode() != 200) {
         String text = new String(body.readNBytes(300), StandardCharsets.UTF_8).strip();
-        return RequestSample.failure("HTTP " + response.statusCode() + ": " + text);
+        return RequestSample.httpError(response.statusCode(), text);
       }
       AtomicBoolean timedOut = new AtomicBoolean();
       long left = Math.max(1, timeout.toNanos() - (System.nanoTime() - start));
       ScheduledFuture<?> guard =
           timer.schedule(() -> closeOnTimeout(body, timedOut), left, TimeUnit.NANOSECONDS);
       try {
-        return read(body, start, promptTokens);
+        return read(body, start, promptTokens, inFlight);
       } catch (IOException e) {
         return RequestSample.failure(
             timedOut.get()
@@ -79,8 +84,8 @@ final class StreamingRequest {
     }
   }
 
-  private static RequestSample read(InputStream body, long start, int promptTokens)
-      throws IOException {
+  private static RequestSample read(
+      InputStream body, long start, int promptTokens, InFlight inFlight) throws IOException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     StreamTally tally = new StreamTally();
     String line;
@@ -92,7 +97,11 @@ final class StreamingRequest {
       if (payload.equals("[DONE]")) {
         return tally.finish(start, promptTokens);
       }
-      String problem = tally.add(parse(payload), System.nanoTime());
+      long now = System.nanoTime();
+      String problem = tally.add(parse(payload), now);
+      if (tally.chunks() > 0) {
+        inFlight.firstToken(now);
+      }
       if (problem != null) {
         return RequestSample.failure(problem + ": " + abbreviate(payload));
       }

@@ -1,43 +1,69 @@
 package io.autotune.inference;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
- * A deterministic traffic scenario in genai-bench notation, {@code D(in,out)}: every request has
- * {@code in} prompt tokens and asks for exactly {@code out} output tokens. Immutable.
+ * What the requests of one scenario look like. Synthetic scenarios use genai-bench's notation:
+ * {@code D(in,out)} (every prompt {@code in} tokens, exactly {@code out} output tokens), {@code
+ * N(mean,std)/(mean,std)} (normal input and output lengths) and {@code U(min,max)/(min,max)}
+ * (uniform). The scenario {@code dataset} sends the prompts of the benchmark's dataset. Immutable.
  */
-public record TrafficScenario(int inputTokens, int outputTokens) {
+public sealed interface TrafficScenario {
 
-  private static final Pattern DETERMINISTIC =
-      Pattern.compile("D\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
+  String DATASET = "dataset";
 
-  public TrafficScenario {
-    if (inputTokens < 1) {
-      throw new IllegalArgumentException("input tokens must be at least 1, but was " + inputTokens);
+  /** Requests with lengths drawn from two distributions. */
+  record Synthetic(LengthDistribution input, LengthDistribution output)
+      implements TrafficScenario {
+    public Synthetic {
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(output, "output");
     }
-    if (outputTokens < 1) {
-      throw new IllegalArgumentException(
-          "output tokens must be at least 1, but was " + outputTokens);
+
+    /** {@code D(in,out)}. */
+    public static Synthetic deterministic(int inputTokens, int outputTokens) {
+      return new Synthetic(
+          new LengthDistribution.Fixed(inputTokens), new LengthDistribution.Fixed(outputTokens));
+    }
+
+    @Override
+    public String toString() {
+      if (input instanceof LengthDistribution.Fixed in
+          && output instanceof LengthDistribution.Fixed out) {
+        return "D(" + in.tokens() + "," + out.tokens() + ")";
+      }
+      return notation(input) + "/" + notation(output).substring(1);
+    }
+
+    private static String notation(LengthDistribution lengths) {
+      if (lengths instanceof LengthDistribution.Normal n) {
+        return "N(" + number(n.mean()) + "," + number(n.std()) + ")";
+      }
+      if (lengths instanceof LengthDistribution.Uniform u) {
+        return "U(" + u.min() + "," + u.max() + ")";
+      }
+      return "D(" + ((LengthDistribution.Fixed) lengths).tokens() + ")";
+    }
+
+    private static String number(double value) {
+      return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
   }
 
-  /** Parses {@code D(100,100)}; other genai-bench distributions need the genai-bench tool. */
-  public static TrafficScenario parse(String text) {
-    Matcher matcher = DETERMINISTIC.matcher(text.strip());
-    if (!matcher.matches()) {
-      throw new IllegalArgumentException(
-          "traffic scenario '"
-              + text
-              + "' is not of the form D(in,out); the built-in load generator supports only"
-              + " deterministic scenarios (use \"tool\": \"genai-bench\" for the others)");
+  /** The prompts (and reply lengths) of the benchmark's dataset, in a seeded order. */
+  record FromDataset() implements TrafficScenario {
+    @Override
+    public String toString() {
+      return DATASET;
     }
-    return new TrafficScenario(
-        Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
   }
 
-  @Override
-  public String toString() {
-    return "D(" + inputTokens + "," + outputTokens + ")";
+  /**
+   * Parses one scenario.
+   *
+   * @throws IllegalArgumentException naming the forms that are understood
+   */
+  static TrafficScenario parse(String text) {
+    return ScenarioNotation.parse(text);
   }
 }

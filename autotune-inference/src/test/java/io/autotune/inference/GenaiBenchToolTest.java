@@ -33,18 +33,15 @@ class GenaiBenchToolTest {
 
   private LocalServerRunner runner(Path genaiBench) {
     BenchmarkSpec spec =
-        new BenchmarkSpec(
-            BenchmarkSpec.Tool.GENAI_BENCH,
-            BenchmarkSpec.Api.COMPLETIONS,
-            Optional.of("scripted"),
-            List.of("D(100,100)"),
-            List.of(1, 8),
-            0,
-            Duration.ofSeconds(60),
-            50,
-            Duration.ofSeconds(60),
-            Map.of(),
-            new BenchmarkSpec.GenaiBenchOptions(genaiBench.toString(), "text-to-text", "gpt2"));
+        BenchmarkSpec.builder()
+            .tool(BenchmarkSpec.Tool.GENAI_BENCH)
+            .modelName("scripted")
+            .concurrency(List.of(1, 8))
+            .warmupRequests(0)
+            .levelBounds(Duration.ofSeconds(60), 50)
+            .genaiBench(
+                new BenchmarkSpec.GenaiBenchOptions(genaiBench.toString(), "text-to-text", "gpt2"))
+            .build();
     return LocalServerRunner.builder()
         .command(
             List.of(

@@ -10,6 +10,7 @@ import io.autotune.model.Objective;
 import io.autotune.model.Slo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InferenceMetricsTest {
@@ -18,7 +19,7 @@ class InferenceMetricsTest {
   private static LevelResult level(int concurrency, double ttft, double total, double output) {
     return new LevelResult(
         "D(100,100)",
-        concurrency,
+        Load.concurrency(concurrency),
         100,
         4,
         10.0,
@@ -28,7 +29,10 @@ class InferenceMetricsTest {
         output,
         total,
         9.6,
-        List.of());
+        100,
+        100,
+        List.of(),
+        Optional.empty());
   }
 
   @Test
@@ -96,7 +100,7 @@ class InferenceMetricsTest {
     LevelResult failed =
         new LevelResult(
             "D(100,100)",
-            1,
+            Load.concurrency(1),
             3,
             3,
             1.0,
@@ -106,7 +110,10 @@ class InferenceMetricsTest {
             0,
             0,
             0,
-            List.of("HTTP 500: out of memory"));
+            Double.NaN,
+            Double.NaN,
+            List.of("HTTP 500: out of memory"),
+            Optional.empty());
 
     assertThatThrownBy(() -> InferenceMetrics.aggregate(List.of(failed), 1, List.of()))
         .isInstanceOf(AutotuneException.class)

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest {
@@ -20,27 +17,27 @@ class LoadGeneratorTest {
   // generous upper tolerance for a loaded machine; the lower bounds are exact (sleeps)
   private static final double SLACK = 0.08;
 
+  // no probe request before completions: request k of a level is the server's request k
+  private static final PromptOptions TOKEN_IDS =
+      new PromptOptions(PromptOptions.Format.TOKEN_IDS, 1000, 30000, 0);
+
   private final LoadGenerator generator = LoadGenerator.create();
 
   private static BenchmarkSpec spec(
       List<Integer> concurrency, int requests, BenchmarkSpec.Api api) {
-    return new BenchmarkSpec(
-        BenchmarkSpec.Tool.BUILTIN,
-        api,
-        Optional.empty(),
-        List.of("D(8," + TOKENS + ")"),
-        concurrency,
-        0,
-        Duration.ofSeconds(30),
-        requests,
-        Duration.ofSeconds(10),
-        Map.of(),
-        BenchmarkSpec.GenaiBenchOptions.defaults());
+    return BenchmarkSpec.builder()
+        .api(api)
+        .trafficScenarios(List.of("D(8," + TOKENS + ")"))
+        .concurrency(concurrency)
+        .warmupRequests(0)
+        .levelBounds(Duration.ofSeconds(30), requests)
+        .requestTimeout(Duration.ofSeconds(10))
+        .prompt(api == BenchmarkSpec.Api.COMPLETIONS ? TOKEN_IDS : PromptOptions.defaults())
+        .build();
   }
 
   private List<LevelResult> run(ScriptedServer server, BenchmarkSpec spec) throws Exception {
-    return generator.run(
-        server.base(), "scripted", spec, Instant.now().plusSeconds(60), () -> false);
+    return generator.run(server.base(), "scripted", spec, BenchmarkRun.of(Duration.ofSeconds(60)));
   }
 
   @Test
@@ -79,7 +76,8 @@ class LoadGeneratorTest {
     try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.NORMAL, TTFT, 1)) {
       List<LevelResult> levels = run(server, spec(List.of(1, 3), 6, BenchmarkSpec.Api.COMPLETIONS));
 
-      assertThat(levels).extracting(LevelResult::concurrency).containsExactly(1, 3);
+      assertThat(levels).extracting(LevelResult::load)
+          .containsExactly(Load.concurrency(1), Load.concurrency(3));
       assertThat(levels).allSatisfy(level -> assertThat(level.requests()).isEqualTo(6));
       assertThat(server.served()).isEqualTo(12);
     }
@@ -109,7 +107,14 @@ class LoadGeneratorTest {
   @Test
   void anHttpErrorIsAnErrorWithItsStatus() throws Exception {
     try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.HTTP_500, TTFT, 1)) {
-      LevelResult level = run(server, spec(List.of(1), 2, BenchmarkSpec.Api.CHAT)).get(0);
+      LevelResult level =
+          run(
+                  server,
+                  spec(List.of(1), 2, BenchmarkSpec.Api.COMPLETIONS)
+                      .toBuilder()
+                      .prompt(new PromptOptions(PromptOptions.Format.TOKEN_IDS, 1000, 30000, 0))
+                      .build())
+              .get(0);
 
       assertThat(level.errors()).isEqualTo(2);
       assertThat(level.errorExamples()).anyMatch(e -> e.startsWith("HTTP 500"));
@@ -124,9 +129,11 @@ class LoadGeneratorTest {
               .run(
                   server.base(),
                   "flaky",
-                  spec(List.of(1), 1, BenchmarkSpec.Api.COMPLETIONS),
-                  Instant.now().plusSeconds(30),
-                  () -> false)
+                  spec(List.of(1), 1, BenchmarkSpec.Api.COMPLETIONS)
+                      .toBuilder()
+                      .prompt(new PromptOptions(PromptOptions.Format.TOKEN_IDS, 1000, 30000, 0))
+                      .build(),
+                  BenchmarkRun.of(Duration.ofSeconds(30)))
               .get(0);
 
       assertThat(level.errors()).as("%s", level.errorExamples()).isZero();
@@ -141,9 +148,11 @@ class LoadGeneratorTest {
           generator.run(
               server.base(),
               "scripted",
-              spec(List.of(1, 2, 4), 1000, BenchmarkSpec.Api.COMPLETIONS),
-              Instant.now(),
-              () -> false);
+              spec(List.of(1, 2, 4), 1000, BenchmarkSpec.Api.COMPLETIONS)
+                  .toBuilder()
+                  .prompt(new PromptOptions(PromptOptions.Format.TOKEN_IDS, 1000, 30000, 0))
+                  .build(),
+              BenchmarkRun.of(Duration.ZERO));
 
       assertThat(levels).isEmpty();
     }

@@ -24,18 +24,13 @@ class LocalServerRunnerContractTest extends ExperimentRunnerContract {
                 "--port",
                 "{port}"))
         .benchmark(
-            new BenchmarkSpec(
-                BenchmarkSpec.Tool.BUILTIN,
-                BenchmarkSpec.Api.COMPLETIONS,
-                Optional.empty(),
-                List.of("D(8,4)"),
-                List.of(2),
-                1,
-                Duration.ofSeconds(10),
-                4,
-                Duration.ofSeconds(10),
-                Map.of(),
-                BenchmarkSpec.GenaiBenchOptions.defaults()))
+            BenchmarkSpec.builder()
+                .trafficScenarios(List.of("D(8,4)"))
+                .concurrency(List.of(2))
+                .warmupRequests(1)
+                .levelBounds(Duration.ofSeconds(10), 4)
+                .requestTimeout(Duration.ofSeconds(10))
+                .build())
         .usesGpus(false)
         .pollInterval(Duration.ofMillis(100))
         .shutdownGrace(Duration.ofSeconds(1))

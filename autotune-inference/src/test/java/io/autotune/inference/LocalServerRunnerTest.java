@@ -30,18 +30,13 @@ class LocalServerRunnerTest {
           "--port",
           "{port}");
   private static final BenchmarkSpec SMALL_BENCHMARK =
-      new BenchmarkSpec(
-          BenchmarkSpec.Tool.BUILTIN,
-          BenchmarkSpec.Api.COMPLETIONS,
-          Optional.empty(),
-          List.of("D(8,4)"),
-          List.of(1, 2),
-          1,
-          Duration.ofSeconds(10),
-          4,
-          Duration.ofSeconds(10),
-          Map.of(),
-          BenchmarkSpec.GenaiBenchOptions.defaults());
+      BenchmarkSpec.builder()
+          .trafficScenarios(List.of("D(8,4)"))
+          .concurrency(List.of(1, 2))
+          .warmupRequests(1)
+          .levelBounds(Duration.ofSeconds(10), 4)
+          .requestTimeout(Duration.ofSeconds(10))
+          .build();
 
   @TempDir Path work;
 
@@ -152,7 +147,7 @@ class LocalServerRunnerTest {
   @Test
   void cancellingDuringTheBenchmarkStopsItPromptlyAndTearsTheServerDown() throws Exception {
     int port = Ports.free();
-    BenchmarkSpec endless = SMALL_BENCHMARK.withLevelBounds(Duration.ofMinutes(5), 100_000);
+    BenchmarkSpec endless = SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
     FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
     context.onPhase =
         phase -> {
@@ -177,7 +172,7 @@ class LocalServerRunnerTest {
   @Test
   void interruptingTheRunnerThreadTearsTheServerDown() throws Exception {
     int port = Ports.free();
-    BenchmarkSpec endless = SMALL_BENCHMARK.withLevelBounds(Duration.ofMinutes(5), 100_000);
+    BenchmarkSpec endless = SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
     FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
     java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
         new java.util.concurrent.atomic.AtomicReference<>();

@@ -9,13 +9,19 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-style streaming server with scripted behaviour, for tests: request k (from 0) waits
- * {@code ttftMillis(k)} before its first token, then {@code tokenMillis} between tokens. Also runs
- * as a child process ({@link #main}) for the runner tests.
+ * {@code ttftMillis(k)} before its first token (plus {@code loadMillis} for every request in flight,
+ * itself included, when the server is loaded), then {@code tokenMillis} between tokens. It counts
+ * prompt tokens as one per token id, or one per word (plus 3 for a chat template), and keeps the
+ * prompts it was sent. Also runs as a child process ({@link #main}) for the runner tests.
  */
 final class ScriptedServer implements AutoCloseable {
 
@@ -24,7 +30,9 @@ final class ScriptedServer implements AutoCloseable {
     NORMAL,
     CLOSE_EARLY,
     GARBAGE,
-    HTTP_500
+    HTTP_500,
+    /** Answers HTTP 400 to a prompt of token ids, as a server that takes only text. */
+    REJECT_TOKEN_IDS
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,13 +41,17 @@ final class ScriptedServer implements AutoCloseable {
   private final Mode mode;
   private final long[] ttftMillis;
   private final long tokenMillis;
+  private final long loadMillis;
   private final AtomicInteger served = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final List<JsonNode> prompts = Collections.synchronizedList(new ArrayList<>());
 
-  private ScriptedServer(int port, Mode mode, long[] ttftMillis, long tokenMillis)
+  private ScriptedServer(int port, Mode mode, long[] ttftMillis, long tokenMillis, long loadMillis)
       throws IOException {
     this.mode = mode;
     this.ttftMillis = ttftMillis;
     this.tokenMillis = tokenMillis;
+    this.loadMillis = loadMillis;
     System.setProperty("sun.net.httpserver.nodelay", "true"); // small SSE writes, no Nagle
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -54,7 +66,19 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   static ScriptedServer start(Mode mode, long[] ttftMillis, long tokenMillis) throws IOException {
-    return new ScriptedServer(0, mode, ttftMillis, tokenMillis);
+    return new ScriptedServer(0, mode, ttftMillis, tokenMillis, 0);
+  }
+
+  /** A server whose TTFT is {@code loadMillis} per request in flight: latency grows with load. */
+  static ScriptedServer loaded(long loadMillis) throws IOException {
+    return new ScriptedServer(0, Mode.NORMAL, new long[] {0}, 1, loadMillis);
+  }
+
+  /** The prompts received, in order: arrays of token ids, or text. */
+  List<JsonNode> prompts() {
+    synchronized (prompts) {
+      return List.copyOf(prompts);
+    }
   }
 
   URI base() {
@@ -73,16 +97,38 @@ final class ScriptedServer implements AutoCloseable {
   private void complete(HttpExchange exchange) throws IOException {
     JsonNode request = JSON.readTree(exchange.getRequestBody());
     int index = served.getAndIncrement();
+    prompts.add(request.has("prompt") ? request.get("prompt") : request.path("messages"));
     if (mode == Mode.HTTP_500) {
       respond(exchange, 500, "{\"error\":\"scripted failure\"}");
       return;
     }
+    if (mode == Mode.REJECT_TOKEN_IDS && request.path("prompt").isArray()) {
+      respond(exchange, 400, "{\"error\":{\"message\":\"prompt must be a string\"}}");
+      return;
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    Runnable leave = () -> {
+      if (done.compareAndSet(false, true)) {
+        inFlight.decrementAndGet();
+      }
+    };
+    try {
+      stream(exchange, request, index, inFlight.incrementAndGet(), leave);
+    } finally {
+      leave.run();
+    }
+  }
+
+  /** Streams the answer; {@code leave} runs before the last event, when the client may go on. */
+  private void stream(
+      HttpExchange exchange, JsonNode request, int index, int load, Runnable leave)
+      throws IOException {
     boolean chat = exchange.getRequestURI().getPath().contains("chat");
     int tokens = request.path("max_tokens").asInt(16);
     exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
-      sleep(ttftMillis[index % ttftMillis.length]);
+      awaitFirstToken(out, ttftMillis[index % ttftMillis.length] + loadMillis * load);
       for (int i = 0; i < tokens; i++) {
         if (i > 0) {
           sleep(tokenMillis);
@@ -99,18 +145,39 @@ final class ScriptedServer implements AutoCloseable {
       send(
           out,
           "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":"
-              + promptWords(request)
+              + promptTokens(request)
               + ",\"completion_tokens\":"
               + tokens
               + "}}\n\n");
+      leave.run();
       send(out, "data: [DONE]\n\n");
     }
   }
 
-  private static int promptWords(JsonNode request) {
-    String prompt =
-        request.path("prompt").asText(request.path("messages").path(0).path("content").asText(""));
-    return prompt.split(" ").length;
+  /**
+   * Waits {@code millis}; a loaded server writes an SSE comment every 20 ms meanwhile, so that a
+   * client that gave up is noticed (a failed write) and leaves the load, as vLLM aborts it.
+   */
+  private void awaitFirstToken(OutputStream out, long millis) throws IOException {
+    if (loadMillis == 0) {
+      sleep(millis);
+      return;
+    }
+    long end = System.nanoTime() + millis * 1_000_000;
+    for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+      sleep(Math.min(left, 20));
+      send(out, ": waiting\n\n");
+    }
+  }
+
+  /** Token ids count one each; text one per word, plus 3 for a chat template. */
+  private static int promptTokens(JsonNode request) {
+    JsonNode prompt = request.path("prompt");
+    if (prompt.isArray()) {
+      return prompt.size();
+    }
+    String text = prompt.asText(request.path("messages").path(0).path("content").asText(""));
+    return text.split(" ").length + (request.has("messages") ? 3 : 0);
   }
 
   private static String chunk(boolean chat, String text) {
@@ -166,7 +233,7 @@ final class ScriptedServer implements AutoCloseable {
       }
     }
     System.out.println("CUDA_VISIBLE_DEVICES=" + System.getenv("CUDA_VISIBLE_DEVICES"));
-    new ScriptedServer(port, mode, new long[] {5}, 1);
+    new ScriptedServer(port, mode, new long[] {5}, 1, 0);
     System.out.println("ready on port " + port);
   }
 

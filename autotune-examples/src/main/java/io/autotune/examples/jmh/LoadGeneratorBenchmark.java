@@ -2,14 +2,12 @@ package io.autotune.examples.jmh;
 
 import io.autotune.examples.sim.ServingModel;
 import io.autotune.examples.sim.SimulatedServerProcess;
+import io.autotune.inference.BenchmarkRun;
 import io.autotune.inference.BenchmarkSpec;
 import io.autotune.inference.LevelResult;
 import io.autotune.inference.LoadGenerator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,18 +51,14 @@ public class LoadGeneratorBenchmark {
   public void startServer() throws Exception {
     server = SimulatedServerProcess.start(new ServingModel(4, 0.88, "lpm", 8192, 512, 256), 1000);
     spec =
-        new BenchmarkSpec(
-            BenchmarkSpec.Tool.BUILTIN,
-            BenchmarkSpec.Api.COMPLETIONS,
-            Optional.empty(),
-            List.of("D(16,16)"),
-            List.of(concurrency),
-            0,
-            Duration.ofMinutes(5),
-            REQUESTS,
-            Duration.ofSeconds(30),
-            Map.of(),
-            BenchmarkSpec.GenaiBenchOptions.defaults());
+        BenchmarkSpec.builder()
+            .api(BenchmarkSpec.Api.COMPLETIONS)
+            .trafficScenarios(List.of("D(16,16)"))
+            .concurrency(List.of(concurrency))
+            .warmupRequests(0)
+            .levelBounds(Duration.ofMinutes(5), REQUESTS)
+            .requestTimeout(Duration.ofSeconds(30))
+            .build();
   }
 
   @TearDown(Level.Trial)
@@ -78,7 +72,7 @@ public class LoadGeneratorBenchmark {
   public LevelResult level() throws InterruptedException {
     LevelResult level =
         generator
-            .run(server.uri(), "sim", spec, Instant.now().plusSeconds(120), () -> false)
+            .run(server.uri(), "sim", spec, BenchmarkRun.of(Duration.ofSeconds(120)))
             .get(0);
     if (level.errors() > 0) {
       throw new IllegalStateException("requests failed: " + level.errorExamples());

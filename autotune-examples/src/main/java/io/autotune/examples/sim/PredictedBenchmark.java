@@ -2,7 +2,9 @@ package io.autotune.examples.sim;
 
 import io.autotune.inference.BenchmarkSpec;
 import io.autotune.inference.InferenceMetrics;
+import io.autotune.inference.LengthDistribution;
 import io.autotune.inference.LevelResult;
+import io.autotune.inference.Load;
 import io.autotune.inference.Summary;
 import io.autotune.inference.TrafficScenario;
 import io.autotune.model.Slo;
@@ -18,7 +20,7 @@ import java.util.Optional;
  * What the built-in load generator measures on a simulated server, worked out from its model
  * instead of run: the same levels, aggregated by {@link InferenceMetrics} as a real run is.
  *
- * <p>A D(in,out) scenario sends identical requests, and {@link SimulatedEngine} serves them in
+ * <p>A D(in,out) scenario sends requests of one length, and {@link SimulatedEngine} serves them in
  * waves: the first {@code min(concurrency, batch)} wait their time to first token together, share
  * the output rate while they decode, and finish together; queued requests and the clients' next
  * requests form the next wave. HTTP and scheduling overheads are left out: measured times are a
@@ -44,20 +46,33 @@ public record PredictedBenchmark(BenchmarkSpec benchmark, double timeScale, List
       return Optional.empty();
     }
     List<LevelResult> levels = new ArrayList<>();
-    for (String text : benchmark.trafficScenarios()) {
-      TrafficScenario scenario = TrafficScenario.parse(text);
-      for (int concurrency : benchmark.concurrency()) {
-        levels.add(level(model, scenario, concurrency));
+    for (TrafficScenario scenario : benchmark.scenarios()) {
+      for (Load load : benchmark.loads()) {
+        levels.add(level(model, fixedLengths(scenario), load));
       }
     }
     return Optional.of(InferenceMetrics.aggregate(levels, model.tpSize(), slos));
   }
 
-  private LevelResult level(ServingModel model, TrafficScenario scenario, int concurrency) {
+  private static TrafficScenario.Synthetic fixedLengths(TrafficScenario scenario) {
+    if (scenario instanceof TrafficScenario.Synthetic synthetic
+        && synthetic.input() instanceof LengthDistribution.Fixed
+        && synthetic.output() instanceof LengthDistribution.Fixed) {
+      return synthetic;
+    }
+    throw new IllegalArgumentException("only D(in,out) scenarios are predicted, not " + scenario);
+  }
+
+  private LevelResult level(ServingModel model, TrafficScenario.Synthetic scenario, Load load) {
+    if (load.isOpenLoop()) {
+      throw new IllegalArgumentException("only concurrency levels are predicted, not " + load);
+    }
+    int concurrency = load.concurrency();
     int slots = Math.max(1, (int) Math.floor(model.batch()));
     double rate = model.perGpuThroughput() * model.tpSize(); // output tokens/s, model time
     double firstToken = model.ttftSeconds();
-    int output = scenario.outputTokens();
+    int input = ((LengthDistribution.Fixed) scenario.input()).tokens();
+    int output = ((LengthDistribution.Fixed) scenario.output()).tokens();
     double levelEnd = benchmark.maxTimePerLevel().toNanos() / 1e9 * timeScale;
     int requests = benchmark.maxRequestsPerLevel();
 
@@ -93,7 +108,7 @@ public record PredictedBenchmark(BenchmarkSpec benchmark, double timeScale, List
     int done = latency.size();
     return new LevelResult(
         scenario.toString(),
-        concurrency,
+        load,
         done,
         0,
         seconds,
@@ -101,9 +116,12 @@ public record PredictedBenchmark(BenchmarkSpec benchmark, double timeScale, List
         summary(tpot),
         summary(latency),
         (double) done * output / seconds,
-        (double) done * (scenario.inputTokens() + output) / seconds,
+        (double) done * (input + output) / seconds,
         done / seconds,
-        List.of());
+        input,
+        output,
+        List.of(),
+        Optional.empty());
   }
 
   private static Summary summary(List<Double> values) {

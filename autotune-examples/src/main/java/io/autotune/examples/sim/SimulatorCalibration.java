@@ -1,5 +1,6 @@
 package io.autotune.examples.sim;
 
+import io.autotune.inference.BenchmarkRun;
 import io.autotune.inference.InferenceMetrics;
 import io.autotune.inference.LevelResult;
 import io.autotune.inference.LoadGenerator;
@@ -7,7 +8,7 @@ import io.autotune.model.Evaluation;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,8 +87,7 @@ public final class SimulatorCalibration {
                   server.uri(),
                   "sim",
                   prediction.benchmark(),
-                  Instant.now().plusSeconds(120),
-                  () -> false);
+                  BenchmarkRun.of(Duration.ofSeconds(120)));
       return InferenceMetrics.aggregate(levels, model.tpSize(), prediction.slos());
     }
   }

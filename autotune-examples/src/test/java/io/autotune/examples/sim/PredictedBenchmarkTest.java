@@ -8,7 +8,6 @@ import io.autotune.model.Slo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The waves of identical requests, worked out by hand from the model's own figures. */
@@ -19,18 +18,14 @@ class PredictedBenchmarkTest {
   private static PredictedBenchmark benchmark(
       List<Integer> concurrency, int requests, Duration maxTime, List<Slo> slos) {
     return new PredictedBenchmark(
-        new BenchmarkSpec(
-            BenchmarkSpec.Tool.BUILTIN,
-            BenchmarkSpec.Api.COMPLETIONS,
-            Optional.empty(),
-            List.of("D(32,512)"),
-            concurrency,
-            4,
-            maxTime,
-            requests,
-            Duration.ofSeconds(60),
-            Map.of(),
-            BenchmarkSpec.GenaiBenchOptions.defaults()),
+        BenchmarkSpec.builder()
+            .api(BenchmarkSpec.Api.COMPLETIONS)
+            .trafficScenarios(List.of("D(32,512)"))
+            .concurrency(concurrency)
+            .warmupRequests(4)
+            .levelBounds(maxTime, requests)
+            .requestTimeout(Duration.ofSeconds(60))
+            .build(),
         SCALE,
         slos);
   }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,18 +21,14 @@ class SimulatedServerTest {
 
   private static final double TIME_SCALE = 5;
   private static final BenchmarkSpec BENCHMARK =
-      new BenchmarkSpec(
-          BenchmarkSpec.Tool.BUILTIN,
-          BenchmarkSpec.Api.CHAT,
-          Optional.empty(),
-          List.of("D(32,256)"),
-          List.of(8),
-          2,
-          Duration.ofSeconds(20),
-          16,
-          Duration.ofSeconds(30),
-          Map.of(),
-          BenchmarkSpec.GenaiBenchOptions.defaults());
+      BenchmarkSpec.builder()
+          .api(BenchmarkSpec.Api.CHAT)
+          .trafficScenarios(List.of("D(32,256)"))
+          .concurrency(List.of(8))
+          .warmupRequests(2)
+          .levelBounds(Duration.ofSeconds(20), 16)
+          .requestTimeout(Duration.ofSeconds(30))
+          .build();
 
   @TempDir Path work;
 

@@ -1,0 +1,96 @@
+package io.autotune.inference;
+
+import io.autotune.AutotuneException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Chooses how a benchmark writes its prompts, asking the server where it must: token ids where the
+ * API takes them (a probe checks that the server accepts them, unless the format says token ids
+ * outright), else text sized by a {@link TokenFit} of two probes' {@code usage.prompt_tokens}.
+ */
+final class PromptSetup {
+
+  /** Sends one probe request (one output token) and returns what it measured. */
+  interface Prober {
+    RequestSample send(PlannedRequest request) throws InterruptedException;
+  }
+
+  static final int ID_PROBE_TOKENS = 16;
+  static final int[] FIT_PROBE_WORDS = {64, 256};
+
+  private PromptSetup() {}
+
+  /** The writer for the spec's synthetic scenarios; empty when it has only the dataset. */
+  static Optional<PromptWriter> choose(BenchmarkSpec spec, Prober prober, Consumer<String> log)
+      throws InterruptedException {
+    boolean synthetic =
+        spec.scenarios().stream().anyMatch(s -> s instanceof TrafficScenario.Synthetic);
+    if (!synthetic) {
+      return Optional.empty();
+    }
+    PromptOptions options = spec.prompt();
+    boolean chat = spec.api() == BenchmarkSpec.Api.CHAT;
+    if (options.format() == PromptOptions.Format.TOKEN_IDS) {
+      return Optional.of(PromptWriter.tokenIds(options, spec.seed()));
+    }
+    if (options.format() == PromptOptions.Format.AUTO && !chat) {
+      PromptWriter ids = PromptWriter.tokenIds(options, spec.seed());
+      RequestSample probe =
+          prober.send(
+              new PlannedRequest(
+                  ids.write(ID_PROBE_TOKENS, new SplittableRandom(spec.seed() + 1)),
+                  1,
+                  PlannedRequest.UNKNOWN));
+      if (!probe.refused()) {
+        if (probe.succeeded() && probe.inputTokens() != ID_PROBE_TOKENS) {
+          log.accept(
+              "prompts: the server counted "
+                  + probe.inputTokens()
+                  + " prompt tokens for "
+                  + ID_PROBE_TOKENS
+                  + " token ids (usage.prompt_tokens)");
+        }
+        log.accept("prompts: unique random token ids, token-exact");
+        return Optional.of(ids);
+      }
+      log.accept(
+          "prompts: the server refused token ids ("
+              + probe.error().orElse("")
+              + "); using text sized from its token counts");
+    }
+    TokenFit fit = fit(prober, new SplittableRandom(spec.seed() + 2));
+    log.accept("prompts: unique random words, " + fit + " (fitted to usage.prompt_tokens)");
+    return Optional.of(new TextPrompts(fit, options.prefixLen(), spec.seed()));
+  }
+
+  private static TokenFit fit(Prober prober, SplittableRandom random)
+      throws InterruptedException {
+    int[] tokens = new int[FIT_PROBE_WORDS.length];
+    for (int i = 0; i < tokens.length; i++) {
+      String text = TextPrompts.words(FIT_PROBE_WORDS[i], random);
+      RequestSample probe =
+          prober.send(new PlannedRequest(new Prompt.Text(text), 1, PlannedRequest.UNKNOWN));
+      if (!probe.succeeded()) {
+        throw new AutotuneException(
+            "sizing text prompts failed: a probe request of "
+                + FIT_PROBE_WORDS[i]
+                + " words failed ("
+                + probe.error().orElse("")
+                + ")");
+      }
+      if (probe.inputTokens() <= 0) {
+        throw new AutotuneException(
+            "sizing text prompts failed: the server reports no usage.prompt_tokens; use"
+                + " \"prompt\": {\"format\": \"token_ids\"} with the completions api");
+      }
+      tokens[i] = probe.inputTokens();
+    }
+    try {
+      return TokenFit.through(FIT_PROBE_WORDS[0], tokens[0], FIT_PROBE_WORDS[1], tokens[1]);
+    } catch (IllegalArgumentException e) {
+      throw new AutotuneException("sizing text prompts failed: " + e.getMessage(), e);
+    }
+  }
+}
