@@ -14,8 +14,8 @@ import java.util.OptionalInt;
  * built with {@link #builder()}. Immutable.
  *
  * <p>A benchmark runs either fixed levels (each of {@code concurrency}, or each of {@code
- * requestRates}, from the lightest up) or, with {@code goodput}, a search for the highest load
- * that meets the task's SLOs.
+ * requestRates}, from the lightest up) or, with {@code goodput}, a search for the highest load that
+ * meets the task's SLOs.
  *
  * @param tool the built-in load generator or genai-bench
  * @param api the OpenAI endpoint that is called

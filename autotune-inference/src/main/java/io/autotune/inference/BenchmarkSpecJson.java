@@ -48,16 +48,27 @@ final class BenchmarkSpecJson {
     boolean builtin =
         fields.text("tool").map(tool -> tool(fields, tool)).orElse(defaults.tool())
             == BenchmarkSpec.Tool.BUILTIN;
-    fields.texts("traffic_scenarios").ifPresent(s -> builder.trafficScenarios(scenarios(s, builtin, path)));
-    fields.node("dataset").map(node -> dataset(node, path + ".dataset")).ifPresent(builder::dataset);
+    fields
+        .texts("traffic_scenarios")
+        .ifPresent(s -> builder.trafficScenarios(scenarios(s, builtin, path)));
+    fields
+        .node("dataset")
+        .map(node -> dataset(node, path + ".dataset"))
+        .ifPresent(builder::dataset);
     if (fields.node("dataset").isPresent() && fields.node("traffic_scenarios").isEmpty()) {
       builder.trafficScenarios(List.of(TrafficScenario.DATASET));
     }
-    fields.node("prompt").map(node -> PromptJson.parse(node, path + ".prompt")).ifPresent(builder::prompt);
+    fields
+        .node("prompt")
+        .map(node -> PromptJson.parse(node, path + ".prompt"))
+        .ifPresent(builder::prompt);
     fields.integers("num_concurrency").ifPresent(builder::concurrency);
     fields.numbers("request_rates").ifPresent(builder::requestRates);
     fields.integer("max_concurrency").ifPresent(builder::maxConcurrency);
-    fields.node("goodput").map(node -> GoodputJson.parse(node, path + ".goodput")).ifPresent(builder::goodput);
+    fields
+        .node("goodput")
+        .map(node -> GoodputJson.parse(node, path + ".goodput"))
+        .ifPresent(builder::goodput);
     fields.integer("seed").ifPresent(builder::seed);
     BenchmarkSpec.GenaiBenchOptions genai = BenchmarkSpec.GenaiBenchOptions.defaults();
     try {
@@ -109,7 +120,9 @@ final class BenchmarkSpecJson {
               throw fields.invalid("format", "must be \"sharegpt\", but was \"" + format + "\"");
             });
     String file =
-        fields.text("path").orElseThrow(() -> fields.invalid("path", "is required: the dataset file"));
+        fields
+            .text("path")
+            .orElseThrow(() -> fields.invalid("path", "is required: the dataset file"));
     OptionalInt outputTokens =
         fields.integer("output_tokens").map(OptionalInt::of).orElse(OptionalInt.empty());
     try {

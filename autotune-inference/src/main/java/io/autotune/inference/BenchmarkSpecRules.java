@@ -59,8 +59,7 @@ final class BenchmarkSpecRules {
       }
     }
     boolean openLoop =
-        open
-            || spec.goodput().map(g -> g.over() == Load.Arrival.REQUEST_RATE).orElse(false);
+        open || spec.goodput().map(g -> g.over() == Load.Arrival.REQUEST_RATE).orElse(false);
     if (spec.maxConcurrency().isPresent()) {
       requireAtLeast("max_concurrency", spec.maxConcurrency().getAsInt(), 1);
       if (!openLoop) {

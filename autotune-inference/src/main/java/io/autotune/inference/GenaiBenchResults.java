@@ -38,8 +38,7 @@ public final class GenaiBenchResults {
       throw new AutotuneException(
           "could not read genai-bench results in " + directory + ": " + e.getMessage(), e);
     }
-    levels.sort(
-        Comparator.comparing(LevelResult::scenario).thenComparing(LevelResult::load));
+    levels.sort(Comparator.comparing(LevelResult::scenario).thenComparing(LevelResult::load));
     return levels;
   }
 

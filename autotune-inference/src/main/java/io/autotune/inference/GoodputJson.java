@@ -15,7 +15,10 @@ final class GoodputJson {
     JsonFields fields = new JsonFields(node, path);
     fields.onlyKnown(Set.of("search", "start", "max", "max_runs", "min_success_rate"));
     GoodputOptions defaults =
-        fields.text("search").map(text -> search(fields, text)).orElse(GoodputOptions.overRequestRate());
+        fields
+            .text("search")
+            .map(text -> search(fields, text))
+            .orElse(GoodputOptions.overRequestRate());
     try {
       return new GoodputOptions(
           defaults.over(),

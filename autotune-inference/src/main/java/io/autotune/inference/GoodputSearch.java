@@ -11,8 +11,8 @@ import java.util.function.Consumer;
  * Searches the highest load that meets the SLOs, as {@code vllm bench sweep serve_sla} does:
  * doubles the load from the start while it meets them (halves it while it does not) until a bracket
  * [met, missed] is found, then bisects the bracket, within {@code max_runs} runs. Concurrency is
- * bisected to the whole request, request rates geometrically to 5 %. Latency only grows with
- * load, so the answer is the lowest load known to miss's best neighbour below. Not thread-safe.
+ * bisected to the whole request, request rates geometrically to 5 %. Latency only grows with load,
+ * so the answer is the lowest load known to miss's best neighbour below. Not thread-safe.
  */
 final class GoodputSearch {
 
@@ -33,8 +33,7 @@ final class GoodputSearch {
     this.gpus = gpus;
   }
 
-  GoodputResult search(
-      String scenario, Trial trial, BooleanSupplier stop, Consumer<String> log)
+  GoodputResult search(String scenario, Trial trial, BooleanSupplier stop, Consumer<String> log)
       throws InterruptedException {
     List<LevelResult> runs = new ArrayList<>();
     Optional<LevelResult> best = Optional.empty();
@@ -46,7 +45,12 @@ final class GoodputSearch {
       LevelResult level = trial.run(load);
       runs.add(level);
       Optional<String> miss = check.miss(level, gpus);
-      log.accept(scenario + " " + load + ": " + miss.map(why -> "misses the SLOs: " + why).orElse("meets the SLOs"));
+      log.accept(
+          scenario
+              + " "
+              + load
+              + ": "
+              + miss.map(why -> "misses the SLOs: " + why).orElse("meets the SLOs"));
       if (miss.isEmpty()) {
         met = load.value();
         best = Optional.of(level);
@@ -79,7 +83,9 @@ final class GoodputSearch {
     if (concurrency) {
       return missed - met <= 1 ? Optional.empty() : Optional.of(Math.floor((met + missed) / 2));
     }
-    return missed / met <= RATE_RESOLUTION ? Optional.empty() : Optional.of(Math.sqrt(met * missed));
+    return missed / met <= RATE_RESOLUTION
+        ? Optional.empty()
+        : Optional.of(Math.sqrt(met * missed));
   }
 
   private static String summary(

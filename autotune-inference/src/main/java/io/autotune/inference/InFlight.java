@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * A request on its way: when it was sent and when its first token came (-1 until then), so that a
- * level can see a request that is already too slow before it ends; and its response stream, so
- * that a level that stops can hang up on it. Thread-safe.
+ * level can see a request that is already too slow before it ends; and its response stream, so that
+ * a level that stops can hang up on it. Thread-safe.
  */
 final class InFlight {
 
@@ -51,8 +51,8 @@ final class InFlight {
 
   /**
    * Hangs up: closes the response stream, which closes the connection, so that the server aborts
-   * the request (vLLM and SGLang do on a disconnect) instead of serving it into the next level.
-   * The JDK client does not do it on an interrupt while the body is read.
+   * the request (vLLM and SGLang do on a disconnect) instead of serving it into the next level. The
+   * JDK client does not do it on an interrupt while the body is read.
    */
   void abort() {
     Closeable open;

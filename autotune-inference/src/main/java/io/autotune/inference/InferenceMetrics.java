@@ -25,9 +25,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Aggregation follows the predecessor: a level that breaks a hard SLO (by more than its fail
  * ratio, or stopped early on the evidence that it would) is left out; if every level breaks one,
- * all are kept and the objective's penalty applies.
- * Latencies and throughputs are the means over the kept levels that had a successful request;
- * request counts are sums over the kept levels.
+ * all are kept and the objective's penalty applies. Latencies and throughputs are the means over
+ * the kept levels that had a successful request; request counts are sums over the kept levels.
  */
 public final class InferenceMetrics {
 
@@ -51,7 +50,8 @@ public final class InferenceMetrics {
   public static final String MEAN_OUTPUT_TOKENS = "mean_output_tokens";
   public static final String GOODPUT = "goodput";
   public static final String GOODPUT_THROUGHPUT_PER_GPU = "goodput_throughput_per_gpu";
-  public static final String GOODPUT_OUTPUT_THROUGHPUT_PER_GPU = "goodput_output_throughput_per_gpu";
+  public static final String GOODPUT_OUTPUT_THROUGHPUT_PER_GPU =
+      "goodput_output_throughput_per_gpu";
   public static final String GOODPUT_LOAD = "goodput_load";
 
   private InferenceMetrics() {}
@@ -101,8 +101,8 @@ public final class InferenceMetrics {
   }
 
   /**
-   * The metrics of a goodput search: those of each scenario's highest load that met every SLO
-   * (its lightest run if none did), averaged over the scenarios as levels are, plus {@code goodput}
+   * The metrics of a goodput search: those of each scenario's highest load that met every SLO (its
+   * lightest run if none did), averaged over the scenarios as levels are, plus {@code goodput}
    * (successful requests/s at that load; 0 if no load met the SLOs), {@code
    * goodput_throughput_per_gpu} and {@code goodput_output_throughput_per_gpu} (tokens/s per GPU at
    * that load; 0 likewise) and {@code goodput_load} (the concurrency or request rate; 0 likewise).
@@ -116,13 +116,25 @@ public final class InferenceMetrics {
     }
     List<LevelResult> chosen =
         results.stream()
-            .map(r -> r.best().orElse(r.runs().stream().min(Comparator.comparing(LevelResult::load)).orElseThrow()))
+            .map(
+                r ->
+                    r.best()
+                        .orElse(
+                            r.runs().stream()
+                                .min(Comparator.comparing(LevelResult::load))
+                                .orElseThrow()))
             .toList();
     Map<String, Double> metrics = aggregateKept(chosen, runs.size(), gpus);
     put(metrics, LEVELS_KEPT, results.stream().filter(r -> r.best().isPresent()).count());
     put(metrics, GOODPUT, meanOverBest(results, LevelResult::requestThroughput));
-    put(metrics, GOODPUT_THROUGHPUT_PER_GPU, meanOverBest(results, l -> l.totalThroughput() / gpus));
-    put(metrics, GOODPUT_OUTPUT_THROUGHPUT_PER_GPU, meanOverBest(results, l -> l.outputThroughput() / gpus));
+    put(
+        metrics,
+        GOODPUT_THROUGHPUT_PER_GPU,
+        meanOverBest(results, l -> l.totalThroughput() / gpus));
+    put(
+        metrics,
+        GOODPUT_OUTPUT_THROUGHPUT_PER_GPU,
+        meanOverBest(results, l -> l.outputThroughput() / gpus));
     put(metrics, GOODPUT_LOAD, meanOverBest(results, l -> l.load().value()));
     return metrics;
   }
@@ -184,7 +196,8 @@ public final class InferenceMetrics {
   }
 
   private static String noSuccessMessage(List<LevelResult> levels) {
-    List<String> stops = levels.stream().flatMap(l -> l.stoppedEarly().stream()).distinct().toList();
+    List<String> stops =
+        levels.stream().flatMap(l -> l.stoppedEarly().stream()).distinct().toList();
     if (!stops.isEmpty()) {
       return "the benchmark had no successful request: every level was stopped early; "
           + String.join(" | ", stops);

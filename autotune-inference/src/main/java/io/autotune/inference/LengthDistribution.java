@@ -3,9 +3,9 @@ package io.autotune.inference;
 import java.util.random.RandomGenerator;
 
 /**
- * How many tokens a request's prompt or output has, in genai-bench's notation: deterministic
- * {@code D}, normal {@code N(mean,std)} (rounded, at least 1) or uniform {@code U(min,max)} (both
- * ends included). Immutable.
+ * How many tokens a request's prompt or output has, in genai-bench's notation: deterministic {@code
+ * D}, normal {@code N(mean,std)} (rounded, at least 1) or uniform {@code U(min,max)} (both ends
+ * included). Immutable.
  */
 public sealed interface LengthDistribution {
 

@@ -14,7 +14,11 @@ import java.util.OptionalInt;
  * @param evidence stops the level once it has surely broken an SLO
  */
 record LevelPlan(
-    Load load, int maxRequests, Duration maxTime, OptionalInt maxConcurrency, SloEvidence evidence) {
+    Load load,
+    int maxRequests,
+    Duration maxTime,
+    OptionalInt maxConcurrency,
+    SloEvidence evidence) {
 
   LevelPlan {
     Objects.requireNonNull(load, "load");

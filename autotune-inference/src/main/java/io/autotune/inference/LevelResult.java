@@ -78,7 +78,11 @@ public record LevelResult(
         outputTokens / duration,
         (inputTokens + outputTokens) / duration,
         ok.size() / duration,
-        ok.stream().mapToInt(RequestSample::inputTokens).filter(n -> n >= 0).average().orElse(Double.NaN),
+        ok.stream()
+            .mapToInt(RequestSample::inputTokens)
+            .filter(n -> n >= 0)
+            .average()
+            .orElse(Double.NaN),
         ok.stream().mapToInt(RequestSample::outputTokens).average().orElse(Double.NaN),
         examples,
         outcome.stoppedEarly());

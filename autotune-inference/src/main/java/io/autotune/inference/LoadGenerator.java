@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  * /v1/chat/completions} requests and measures TTFT, TPOT, end-to-end latency, throughput and the
  * token counts from the server-sent events.
  *
- * <p>Every request has a prompt of its own (unique random token ids, or calibrated text; see
- * {@link PromptOptions}), with lengths from its scenario, so that no prefix cache serves a request
- * the benchmark did not mean it to. Per scenario, warm-up requests go first and are not measured;
- * then each level runs from the lightest load up (closed loop at a concurrency, or open loop at a
+ * <p>Every request has a prompt of its own (unique random token ids, or calibrated text; see {@link
+ * PromptOptions}), with lengths from its scenario, so that no prefix cache serves a request the
+ * benchmark did not mean it to. Per scenario, warm-up requests go first and are not measured; then
+ * each level runs from the lightest load up (closed loop at a concurrency, or open loop at a
  * Poisson request rate) until it has started {@code max_requests_per_iteration} requests or run for
  * {@code max_time_per_iteration}, and requests in flight are let finish. A level that breaks a hard
  * SLO ends the scenario: heavier levels only do worse. A level is stopped as soon as it has surely
@@ -89,7 +89,10 @@ public final class LoadGenerator {
                 planner.scenario().toString(),
                 load ->
                     session.level(
-                        planner, load, SloEvidence.all(run.slos()), seed(spec, scenario, runs[0]++)),
+                        planner,
+                        load,
+                        SloEvidence.all(run.slos()),
+                        seed(spec, scenario, runs[0]++)),
                 session::stopped,
                 run.log()));
       }
@@ -192,10 +195,12 @@ public final class LoadGenerator {
     }
 
     private RequestSample probe(PlannedRequest request) throws InterruptedException {
-      Duration timeout = spec.requestTimeout().compareTo(deadline.remaining()) <= 0
-          ? spec.requestTimeout()
-          : deadline.remaining();
-      return sender.send(bodies.request(request, timeout), request.promptTokens(), timeout, new InFlight());
+      Duration timeout =
+          spec.requestTimeout().compareTo(deadline.remaining()) <= 0
+              ? spec.requestTimeout()
+              : deadline.remaining();
+      return sender.send(
+          bodies.request(request, timeout), request.promptTokens(), timeout, new InFlight());
     }
 
     @Override

@@ -13,7 +13,8 @@ record PlannedRequest(Prompt prompt, int outputTokens, int promptTokens) {
   PlannedRequest {
     Objects.requireNonNull(prompt, "prompt");
     if (outputTokens < 1) {
-      throw new IllegalArgumentException("outputTokens must be at least 1, but was " + outputTokens);
+      throw new IllegalArgumentException(
+          "outputTokens must be at least 1, but was " + outputTokens);
     }
   }
 }

@@ -18,7 +18,9 @@ final class PromptJson {
     PromptOptions.Format format =
         fields.text("format").map(text -> format(fields, text)).orElse(defaults.format());
     List<Integer> range =
-        fields.integers("token_id_range").orElse(List.of(defaults.tokenIdLow(), defaults.tokenIdHigh()));
+        fields
+            .integers("token_id_range")
+            .orElse(List.of(defaults.tokenIdLow(), defaults.tokenIdHigh()));
     if (range.size() != 2) {
       throw fields.invalid("token_id_range", "must be [low, high), two integers, but was " + range);
     }

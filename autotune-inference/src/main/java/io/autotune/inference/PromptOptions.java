@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param format token ids, calibrated text, or token ids where the API takes them (auto)
  * @param tokenIdLow the smallest random token id (inclusive)
- * @param tokenIdHigh the largest random token id (exclusive); must not exceed the model's vocabulary
+ * @param tokenIdHigh the largest random token id (exclusive); must not exceed the model's
+ *     vocabulary
  * @param prefixLen tokens at the start of every prompt that all requests share (0: none)
  */
 public record PromptOptions(Format format, int tokenIdLow, int tokenIdHigh, int prefixLen) {

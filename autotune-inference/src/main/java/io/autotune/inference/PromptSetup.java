@@ -65,8 +65,7 @@ final class PromptSetup {
     return Optional.of(new TextPrompts(fit, options.prefixLen(), spec.seed()));
   }
 
-  private static TokenFit fit(Prober prober, SplittableRandom random)
-      throws InterruptedException {
+  private static TokenFit fit(Prober prober, SplittableRandom random) throws InterruptedException {
     int[] tokens = new int[FIT_PROBE_WORDS.length];
     for (int i = 0; i < tokens.length; i++) {
       String text = TextPrompts.words(FIT_PROBE_WORDS[i], random);

@@ -34,7 +34,8 @@ final class RequestPlanner {
     this.entries = dataset.map(ShareGptDataset::entries).orElse(List.of());
     this.random = new SplittableRandom(seed);
     if (scenario instanceof TrafficScenario.Synthetic && writer.isEmpty()) {
-      throw new IllegalArgumentException("synthetic scenario " + scenario + " needs a prompt writer");
+      throw new IllegalArgumentException(
+          "synthetic scenario " + scenario + " needs a prompt writer");
     }
     if (scenario instanceof TrafficScenario.FromDataset && entries.isEmpty()) {
       throw new IllegalArgumentException("the dataset scenario needs a dataset");

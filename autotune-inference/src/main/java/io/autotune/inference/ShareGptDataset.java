@@ -40,7 +40,8 @@ public record ShareGptDataset(Path path, List<Entry> entries, OptionalInt output
     public Entry {
       Objects.requireNonNull(prompt, "prompt");
       if (outputTokens < 1) {
-        throw new IllegalArgumentException("outputTokens must be at least 1, but was " + outputTokens);
+        throw new IllegalArgumentException(
+            "outputTokens must be at least 1, but was " + outputTokens);
       }
     }
   }

@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
  * <p>The values seen so far are the finished requests' and, for TTFT and end-to-end latency, those
  * of the requests still in flight: their TTFT once their first token came, else the time they have
  * waited (such a request ends over the limit or fails), which also bounds their latency; a value
- * still under the limit counts as under it. The level has broken the p-th
- * percentile's limit L when either
+ * still under the limit counts as under it. The level has broken the p-th percentile's limit L when
+ * either
  *
  * <ul>
  *   <li>it is certain: of at most N planned requests, {@code N − floor(p·(N−1))} are over L, so the

@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Prompts of random token ids from {@code [tokenIdLow, tokenIdHigh)}: the first {@code prefixLen}
- * are the same for every request (drawn once from the seed), the rest fresh per request, so that
- * a prefix cache hits exactly the shared prefix. Immutable; thread-safe.
+ * are the same for every request (drawn once from the seed), the rest fresh per request, so that a
+ * prefix cache hits exactly the shared prefix. Immutable; thread-safe.
  */
 final class TokenIdPrompts implements PromptWriter {
 

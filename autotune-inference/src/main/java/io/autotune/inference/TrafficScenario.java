@@ -13,8 +13,7 @@ public sealed interface TrafficScenario {
   String DATASET = "dataset";
 
   /** Requests with lengths drawn from two distributions. */
-  record Synthetic(LengthDistribution input, LengthDistribution output)
-      implements TrafficScenario {
+  record Synthetic(LengthDistribution input, LengthDistribution output) implements TrafficScenario {
     public Synthetic {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(output, "output");

@@ -69,7 +69,8 @@ class BenchmarkSpecJsonTest {
                 new LengthDistribution.Normal(480, 240), new LengthDistribution.Normal(300, 150)),
             new TrafficScenario.Synthetic(
                 new LengthDistribution.Uniform(50, 100), new LengthDistribution.Uniform(200, 250)));
-    assertThat(spec.scenarios()).extracting(Object::toString)
+    assertThat(spec.scenarios())
+        .extracting(Object::toString)
         .containsExactly("N(480,240)/(300,150)", "U(50,100)/(200,250)");
   }
 
@@ -77,7 +78,8 @@ class BenchmarkSpecJsonTest {
   void anUnknownScenarioNotationNamesItsIndex() throws Exception {
     assertThatThrownBy(() -> parse("{\"traffic_scenarios\": [\"D(1,1)\", \"Z(480,240)\"]}"))
         .isInstanceOf(InvalidTaskException.class)
-        .hasMessageStartingWith("benchmark.traffic_scenarios[1]: traffic scenario 'Z(480,240)' is not one of");
+        .hasMessageStartingWith(
+            "benchmark.traffic_scenarios[1]: traffic scenario 'Z(480,240)' is not one of");
     assertThatThrownBy(() -> parse("{\"traffic_scenarios\": [\"U(100,50)/(1,2)\"]}"))
         .hasMessageStartingWith("benchmark.traffic_scenarios[0]:")
         .hasMessageContaining("max 50 is less than min 100");
@@ -101,7 +103,8 @@ class BenchmarkSpecJsonTest {
   @Test
   void levelsAreEitherClosedOrOpenLoop() {
     assertThatThrownBy(() -> parse("{\"request_rates\": [1], \"num_concurrency\": [2]}"))
-        .hasMessage("benchmark: give num_concurrency (closed loop) or request_rates (open loop), not both");
+        .hasMessage(
+            "benchmark: give num_concurrency (closed loop) or request_rates (open loop), not both");
     assertThatThrownBy(() -> parse("{\"max_concurrency\": 8}"))
         .hasMessageContaining("max_concurrency caps an open loop");
     assertThatThrownBy(() -> parse("{\"request_rates\": [0]}"))
@@ -113,7 +116,8 @@ class BenchmarkSpecJsonTest {
   @Test
   void readsTheGoodputSearch() throws Exception {
     BenchmarkSpec spec =
-        parse("{\"goodput\": {\"search\": \"concurrency\", \"start\": 4, \"max\": 256, \"max_runs\": 8}}");
+        parse(
+            "{\"goodput\": {\"search\": \"concurrency\", \"start\": 4, \"max\": 256, \"max_runs\": 8}}");
 
     assertThat(spec.goodput())
         .hasValue(
@@ -167,7 +171,11 @@ class BenchmarkSpecJsonTest {
         .containsExactly(new ShareGptDataset.Entry("Why is the sky blue?", 8));
     assertThat(
             parse("{\"dataset\": {\"path\": \"" + file + "\", \"output_tokens\": 100}}")
-                .dataset().orElseThrow().entries().get(0).outputTokens())
+                .dataset()
+                .orElseThrow()
+                .entries()
+                .get(0)
+                .outputTokens())
         .isEqualTo(100);
   }
 
@@ -177,7 +185,8 @@ class BenchmarkSpecJsonTest {
     Path broken = Files.writeString(folder.resolve("broken.json"), "[{\"conversations\": [");
     Path object = Files.writeString(folder.resolve("object.json"), "{\"a\": 1}");
 
-    assertThatThrownBy(() -> parse("{\"dataset\": {\"path\": \"" + folder.resolve("nope.json") + "\"}}"))
+    assertThatThrownBy(
+            () -> parse("{\"dataset\": {\"path\": \"" + folder.resolve("nope.json") + "\"}}"))
         .isInstanceOf(InvalidTaskException.class)
         .hasMessageStartingWith("benchmark.dataset.path: cannot read")
         .hasMessageContaining("no such file");

@@ -23,7 +23,8 @@ class GenaiBenchResultsTest {
   void eachRunFileBecomesALevelAndMetadataIsSkipped() throws Exception {
     List<LevelResult> levels = GenaiBenchResults.read(folder());
 
-    assertThat(levels).extracting(LevelResult::load)
+    assertThat(levels)
+        .extracting(LevelResult::load)
         .containsExactly(Load.concurrency(1), Load.concurrency(8));
     LevelResult eight = levels.get(1);
     assertThat(eight.scenario()).isEqualTo("D(100,100)");

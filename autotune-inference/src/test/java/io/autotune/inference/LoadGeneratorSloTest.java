@@ -33,7 +33,8 @@ class LoadGeneratorSloTest {
   @Test
   void aRunawayLevelStopsAtTheEvidenceNotAtItsTimeLimit() throws Exception {
     // every request waits 2 s for its first token; the hard SLO allows 0.2 s
-    try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.NORMAL, new long[] {2000}, 1)) {
+    try (ScriptedServer server =
+        ScriptedServer.start(ScriptedServer.Mode.NORMAL, new long[] {2000}, 1)) {
       BenchmarkSpec spec =
           spec().concurrency(List.of(8)).levelBounds(Duration.ofSeconds(60), 1000).build();
       long start = System.nanoTime();
@@ -66,9 +67,14 @@ class LoadGeneratorSloTest {
       List<LevelResult> levels =
           generator.run(server.base(), "scripted", spec, run(List.of(Slo.hard("ttft", 0.1, 0))));
 
-      assertThat(levels).extracting(LevelResult::load)
+      assertThat(levels)
+          .extracting(LevelResult::load)
           .containsExactly(Load.concurrency(1), Load.concurrency(4));
-      assertThat(log).anyMatch(line -> line.startsWith("D(10,2): skipping concurrency 8, concurrency 16 because concurrency 4 failed"));
+      assertThat(log)
+          .anyMatch(
+              line ->
+                  line.startsWith(
+                      "D(10,2): skipping concurrency 8, concurrency 16 because concurrency 4 failed"));
     }
   }
 
@@ -87,7 +93,9 @@ class LoadGeneratorSloTest {
               server.base(), "scripted", spec, run(List.of(Slo.soft("ttft_p90", 1.1))));
 
       GoodputResult result = results.get(0);
-      assertThat(result.runs()).as("%s", log).extracting(level -> (int) level.load().value())
+      assertThat(result.runs())
+          .as("%s", log)
+          .extracting(level -> (int) level.load().value())
           .as("1, 2, 4 meet; 8 misses; bisect 6 (miss), 5 (meet)")
           .containsExactly(1, 2, 4, 8, 6, 5);
       assertThat(result.best().orElseThrow().load()).as("%s", log).isEqualTo(Load.concurrency(5));
@@ -97,7 +105,9 @@ class LoadGeneratorSloTest {
           .isEqualTo(result.best().orElseThrow().requestThroughput());
       assertThat(metrics.get(InferenceMetrics.GOODPUT_THROUGHPUT_PER_GPU))
           .isEqualTo(result.best().orElseThrow().totalThroughput() / 2);
-      assertThat(log).anyMatch(line -> line.startsWith("D(10,2): goodput") && line.contains("at concurrency 5"));
+      assertThat(log)
+          .anyMatch(
+              line -> line.startsWith("D(10,2): goodput") && line.contains("at concurrency 5"));
     }
   }
 }

@@ -76,7 +76,8 @@ class LoadGeneratorTest {
     try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.NORMAL, TTFT, 1)) {
       List<LevelResult> levels = run(server, spec(List.of(1, 3), 6, BenchmarkSpec.Api.COMPLETIONS));
 
-      assertThat(levels).extracting(LevelResult::load)
+      assertThat(levels)
+          .extracting(LevelResult::load)
           .containsExactly(Load.concurrency(1), Load.concurrency(3));
       assertThat(levels).allSatisfy(level -> assertThat(level.requests()).isEqualTo(6));
       assertThat(server.served()).isEqualTo(12);
@@ -110,8 +111,7 @@ class LoadGeneratorTest {
       LevelResult level =
           run(
                   server,
-                  spec(List.of(1), 2, BenchmarkSpec.Api.COMPLETIONS)
-                      .toBuilder()
+                  spec(List.of(1), 2, BenchmarkSpec.Api.COMPLETIONS).toBuilder()
                       .prompt(new PromptOptions(PromptOptions.Format.TOKEN_IDS, 1000, 30000, 0))
                       .build())
               .get(0);
@@ -129,8 +129,7 @@ class LoadGeneratorTest {
               .run(
                   server.base(),
                   "flaky",
-                  spec(List.of(1), 1, BenchmarkSpec.Api.COMPLETIONS)
-                      .toBuilder()
+                  spec(List.of(1), 1, BenchmarkSpec.Api.COMPLETIONS).toBuilder()
                       .prompt(new PromptOptions(PromptOptions.Format.TOKEN_IDS, 1000, 30000, 0))
                       .build(),
                   BenchmarkRun.of(Duration.ofSeconds(30)))
@@ -148,8 +147,7 @@ class LoadGeneratorTest {
           generator.run(
               server.base(),
               "scripted",
-              spec(List.of(1, 2, 4), 1000, BenchmarkSpec.Api.COMPLETIONS)
-                  .toBuilder()
+              spec(List.of(1, 2, 4), 1000, BenchmarkSpec.Api.COMPLETIONS).toBuilder()
                   .prompt(new PromptOptions(PromptOptions.Format.TOKEN_IDS, 1000, 30000, 0))
                   .build(),
               BenchmarkRun.of(Duration.ZERO));

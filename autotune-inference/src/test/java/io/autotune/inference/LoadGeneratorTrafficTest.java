@@ -59,7 +59,11 @@ class LoadGeneratorTrafficTest {
   @Test
   void aSharedPrefixIsTheSameForEveryRequestAndTheRestDiffers() throws Exception {
     try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.NORMAL, FAST, 1)) {
-      run(server, spec("D(100,4)", 8).prompt(new PromptOptions(PromptOptions.Format.AUTO, 5, 50_000, 64)).build());
+      run(
+          server,
+          spec("D(100,4)", 8)
+              .prompt(new PromptOptions(PromptOptions.Format.AUTO, 5, 50_000, 64))
+              .build());
 
       List<JsonNode> prompts = server.prompts().subList(1, 11);
       for (JsonNode prompt : prompts) {
@@ -117,7 +121,8 @@ class LoadGeneratorTrafficTest {
 
       assertThat(level.errors()).isZero();
       assertThat(level.meanInputTokens()).isCloseTo(200, within(200 * 0.02));
-      assertThat(log).anyMatch(line -> line.startsWith("prompts: the server refused token ids (HTTP 400"));
+      assertThat(log)
+          .anyMatch(line -> line.startsWith("prompts: the server refused token ids (HTTP 400"));
     }
   }
 
@@ -148,8 +153,10 @@ class LoadGeneratorTrafficTest {
   @Test
   void anOpenLoopStartsRequestsAtItsRateWhateverTheServerDoes() throws Exception {
     // every request takes at least 300 ms: a closed loop of one would need 6 s for 20
-    try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.NORMAL, new long[] {300}, 1)) {
-      BenchmarkSpec open = spec("D(10,2)", 20).concurrency(List.of()).requestRates(List.of(40.0)).build();
+    try (ScriptedServer server =
+        ScriptedServer.start(ScriptedServer.Mode.NORMAL, new long[] {300}, 1)) {
+      BenchmarkSpec open =
+          spec("D(10,2)", 20).concurrency(List.of()).requestRates(List.of(40.0)).build();
       LevelResult level = run(server, open).get(0);
 
       assertThat(level.load()).isEqualTo(Load.requestRate(40));
@@ -160,7 +167,8 @@ class LoadGeneratorTrafficTest {
 
   @Test
   void maxConcurrencyCapsAnOpenLoop() throws Exception {
-    try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Mode.NORMAL, new long[] {100}, 1)) {
+    try (ScriptedServer server =
+        ScriptedServer.start(ScriptedServer.Mode.NORMAL, new long[] {100}, 1)) {
       BenchmarkSpec capped =
           spec("D(10,2)", 10)
               .concurrency(List.of())

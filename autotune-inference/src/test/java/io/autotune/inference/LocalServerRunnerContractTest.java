@@ -7,7 +7,6 @@ import io.autotune.spi.ExperimentRunnerContract;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The core runner contract, through the real tuning loop, with the scripted server. */
 class LocalServerRunnerContractTest extends ExperimentRunnerContract {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,7 +146,8 @@ class LocalServerRunnerTest {
   @Test
   void cancellingDuringTheBenchmarkStopsItPromptlyAndTearsTheServerDown() throws Exception {
     int port = Ports.free();
-    BenchmarkSpec endless = SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
+    BenchmarkSpec endless =
+        SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
     FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
     context.onPhase =
         phase -> {
@@ -172,7 +172,8 @@ class LocalServerRunnerTest {
   @Test
   void interruptingTheRunnerThreadTearsTheServerDown() throws Exception {
     int port = Ports.free();
-    BenchmarkSpec endless = SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
+    BenchmarkSpec endless =
+        SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
     FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
     java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
         new java.util.concurrent.atomic.AtomicReference<>();

@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-style streaming server with scripted behaviour, for tests: request k (from 0) waits
- * {@code ttftMillis(k)} before its first token (plus {@code loadMillis} for every request in flight,
- * itself included, when the server is loaded), then {@code tokenMillis} between tokens. It counts
- * prompt tokens as one per token id, or one per word (plus 3 for a chat template), and keeps the
- * prompts it was sent. Also runs as a child process ({@link #main}) for the runner tests.
+ * {@code ttftMillis(k)} before its first token (plus {@code loadMillis} for every request in
+ * flight, itself included, when the server is loaded), then {@code tokenMillis} between tokens. It
+ * counts prompt tokens as one per token id, or one per word (plus 3 for a chat template), and keeps
+ * the prompts it was sent. Also runs as a child process ({@link #main}) for the runner tests.
  */
 final class ScriptedServer implements AutoCloseable {
 
@@ -107,11 +107,12 @@ final class ScriptedServer implements AutoCloseable {
       return;
     }
     AtomicBoolean done = new AtomicBoolean();
-    Runnable leave = () -> {
-      if (done.compareAndSet(false, true)) {
-        inFlight.decrementAndGet();
-      }
-    };
+    Runnable leave =
+        () -> {
+          if (done.compareAndSet(false, true)) {
+            inFlight.decrementAndGet();
+          }
+        };
     try {
       stream(exchange, request, index, inFlight.incrementAndGet(), leave);
     } finally {
@@ -120,8 +121,7 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   /** Streams the answer; {@code leave} runs before the last event, when the client may go on. */
-  private void stream(
-      HttpExchange exchange, JsonNode request, int index, int load, Runnable leave)
+  private void stream(HttpExchange exchange, JsonNode request, int index, int load, Runnable leave)
       throws IOException {
     boolean chat = exchange.getRequestURI().getPath().contains("chat");
     int tokens = request.path("max_tokens").asInt(16);

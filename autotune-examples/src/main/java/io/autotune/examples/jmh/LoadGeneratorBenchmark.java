@@ -71,9 +71,7 @@ public class LoadGeneratorBenchmark {
   @OperationsPerInvocation(REQUESTS)
   public LevelResult level() throws InterruptedException {
     LevelResult level =
-        generator
-            .run(server.uri(), "sim", spec, BenchmarkRun.of(Duration.ofSeconds(120)))
-            .get(0);
+        generator.run(server.uri(), "sim", spec, BenchmarkRun.of(Duration.ofSeconds(120))).get(0);
     if (level.errors() > 0) {
       throw new IllegalStateException("requests failed: " + level.errorExamples());
     }
