@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * doubles the load from the start while it meets them (halves it while it does not) until a bracket
  * [met, missed] is found, then bisects the bracket, within {@code max_runs} runs. Concurrency is
  * bisected to the whole request, request rates geometrically to 5 %. Latency only grows with load,
- * so the answer is the lowest load known to miss's best neighbour below. Not thread-safe.
+ * so the answer is the highest load that met them. Not thread-safe.
  */
 final class GoodputSearch {
 
@@ -59,7 +59,7 @@ final class GoodputSearch {
       }
       next = next(met, missed);
     }
-    log.accept(summary(scenario, best, missed, runs.size()));
+    log.accept(summary(scenario, options.over(), best, missed, runs.size()));
     return new GoodputResult(scenario, best, runs);
   }
 
@@ -89,7 +89,7 @@ final class GoodputSearch {
   }
 
   private static String summary(
-      String scenario, Optional<LevelResult> best, double missed, int runs) {
+      String scenario, Load.Arrival over, Optional<LevelResult> best, double missed, int runs) {
     String found =
         best.map(
                 level ->
@@ -99,7 +99,7 @@ final class GoodputSearch {
                         level.requestThroughput(),
                         level.load()))
             .orElse("no load met the SLOs: goodput 0");
-    String above = Double.isNaN(missed) ? "" : String.format(Locale.ROOT, "; %.4g missed", missed);
+    String above = Double.isNaN(missed) ? "" : "; " + new Load(over, missed) + " missed";
     return scenario + ": " + found + above + " (" + runs + " runs)";
   }
 }

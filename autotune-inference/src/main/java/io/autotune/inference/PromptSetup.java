@@ -18,7 +18,9 @@ final class PromptSetup {
   }
 
   static final int ID_PROBE_TOKENS = 16;
-  static final int[] FIT_PROBE_WORDS = {64, 256};
+  // the fit's probes hold whole rounds of the word list (one, then two): their token counts give
+  // the list's mean tokens per word exactly, not a sample's
+  static final int[] FIT_PROBE_ROUNDS = {1, 2};
 
   private PromptSetup() {}
 
@@ -66,15 +68,17 @@ final class PromptSetup {
   }
 
   private static TokenFit fit(Prober prober, SplittableRandom random) throws InterruptedException {
-    int[] tokens = new int[FIT_PROBE_WORDS.length];
+    int[] words = new int[FIT_PROBE_ROUNDS.length];
+    int[] tokens = new int[FIT_PROBE_ROUNDS.length];
     for (int i = 0; i < tokens.length; i++) {
-      String text = TextPrompts.words(FIT_PROBE_WORDS[i], random);
+      words[i] = FIT_PROBE_ROUNDS[i] * TextPrompts.WORDS.size();
+      String text = String.join(" ", TextPrompts.words(words[i], random));
       RequestSample probe =
           prober.send(new PlannedRequest(new Prompt.Text(text), 1, PlannedRequest.UNKNOWN));
       if (!probe.succeeded()) {
         throw new AutotuneException(
             "sizing text prompts failed: a probe request of "
-                + FIT_PROBE_WORDS[i]
+                + words[i]
                 + " words failed ("
                 + probe.error().orElse("")
                 + ")");
@@ -87,7 +91,7 @@ final class PromptSetup {
       tokens[i] = probe.inputTokens();
     }
     try {
-      return TokenFit.through(FIT_PROBE_WORDS[0], tokens[0], FIT_PROBE_WORDS[1], tokens[1]);
+      return TokenFit.through(words[0], tokens[0], words[1], tokens[1]);
     } catch (IllegalArgumentException e) {
       throw new AutotuneException("sizing text prompts failed: " + e.getMessage(), e);
     }
