@@ -41,7 +41,14 @@ final class LocalServerRunnerJson {
       fields.number("poll_interval").map(JsonFields::seconds).ifPresent(builder::pollInterval);
       fields.number("shutdown_grace").map(JsonFields::seconds).ifPresent(builder::shutdownGrace);
       builder.environment(environment(fields));
-      spec.section("benchmark").map(BenchmarkSpec::fromJson).ifPresent(builder::benchmark);
+      Optional<BenchmarkSpec> benchmark = spec.section("benchmark").map(BenchmarkSpec::fromJson);
+      benchmark.ifPresent(builder::benchmark);
+      if (benchmark.flatMap(BenchmarkSpec::goodput).isPresent()
+          && spec.objective().slos().isEmpty()) {
+        throw new InvalidTaskException(
+            "benchmark.goodput",
+            "a goodput search needs the SLOs it must meet: the task has no slo");
+      }
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new InvalidTaskException("runner", e.getMessage());
