@@ -98,10 +98,10 @@ final class LevelRunner implements AutoCloseable {
     final AtomicInteger started = new AtomicInteger();
     final List<RequestSample> samples = Collections.synchronizedList(new ArrayList<>());
     final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
-    boolean hungUp;
     final List<Future<?>> futures = Collections.synchronizedList(new ArrayList<>());
     volatile boolean stopped;
     volatile Optional<String> stoppedEarly = Optional.empty();
+    boolean hungUp; // on requests in flight, when the level was abandoned
 
     Level(
         RequestPlanner planner,
