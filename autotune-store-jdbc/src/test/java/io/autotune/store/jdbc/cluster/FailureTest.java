@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
+import io.autotune.model.ProcessRef;
 import io.autotune.model.Task;
 import io.autotune.store.jdbc.PostgresServer;
 import java.nio.file.Files;
@@ -75,6 +76,9 @@ class FailureTest {
       WorkerProcess crashed = cluster.startWorker("crashed", 1, Map.of());
       Cluster.await(Duration.ofSeconds(60), () -> firstExecution(cluster).isPresent());
       long orphan = firstExecution(cluster).orElseThrow();
+      // the script writes its file before the worker records its pid: a crash in between leaves a
+      // process that no record names, which nobody can reap
+      Cluster.await(Duration.ofSeconds(30), () -> recordedPids(cluster, task).contains(orphan));
       crashed.kill();
       assertThat(isAlive(orphan)).as("the experiment outlives its worker").isTrue();
 
@@ -121,6 +125,13 @@ class FailureTest {
         .flatMap(t -> cluster.store.experiments(t.id()).stream())
         .filter(e -> e.status() == ExperimentStatus.SUCCEEDED)
         .count();
+  }
+
+  private static List<Long> recordedPids(Cluster cluster, Task task) {
+    return cluster.store.experiments(task.id()).stream()
+        .flatMap(e -> e.processes().stream())
+        .map(ProcessRef::pid)
+        .toList();
   }
 
   private static Optional<Long> firstExecution(Cluster cluster) {
