@@ -75,6 +75,11 @@ public final class Tuner {
     return store;
   }
 
+  /** The clock of deadlines and records, {@link Builder#clock(Clock)}. */
+  public Clock clock() {
+    return settings.clock();
+  }
+
   /**
    * Adds the task to the store and runs it to its end. A spec without a seed gets a random one,
    * stored with the task so that a resumed run proposes the same configurations.
