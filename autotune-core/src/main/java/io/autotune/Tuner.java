@@ -217,7 +217,11 @@ public final class Tuner {
       return this;
     }
 
-    /** How long a killed process tree gets between SIGTERM and SIGKILL. Default: 10 s. */
+    /**
+     * How long a killed process tree gets between SIGTERM and SIGKILL. Default: 10 s. Keep it
+     * shorter than the store's grace (lock-delay, 15 s by default), the time a worker that lost its
+     * lease has to kill its processes before another worker may take the task.
+     */
     public Builder killGrace(Duration killGrace) {
       if (killGrace.isNegative()) {
         throw new IllegalArgumentException("killGrace must not be negative, but was " + killGrace);
