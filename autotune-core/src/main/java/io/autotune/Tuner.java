@@ -75,6 +75,11 @@ public final class Tuner {
     return store;
   }
 
+  /** The clock of deadlines and records, {@link Builder#clock(Clock)}. */
+  public Clock clock() {
+    return settings.clock();
+  }
+
   /**
    * Adds the task to the store and runs it to its end. A spec without a seed gets a random one,
    * stored with the task so that a resumed run proposes the same configurations.
@@ -212,7 +217,11 @@ public final class Tuner {
       return this;
     }
 
-    /** How long a killed process tree gets between SIGTERM and SIGKILL. Default: 10 s. */
+    /**
+     * How long a killed process tree gets between SIGTERM and SIGKILL. Default: 10 s. Keep it
+     * shorter than the store's grace (lock-delay, 15 s by default), the time a worker that lost its
+     * lease has to kill its processes before another worker may take the task.
+     */
     public Builder killGrace(Duration killGrace) {
       if (killGrace.isNegative()) {
         throw new IllegalArgumentException("killGrace must not be negative, but was " + killGrace);

@@ -237,6 +237,11 @@ final class ExperimentExecution implements ExperimentContext {
   }
 
   @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
   public List<Integer> gpus() {
     return gpus;
   }

@@ -58,7 +58,7 @@ public final class TuningLoop {
       Executors.newCachedThreadPool(daemon("autotune-runner-"));
   private final ExecutorCompletionService<Finished> finished =
       new ExecutorCompletionService<>(slots);
-  private final Instant taskDeadline;
+  private Instant taskDeadline = Instant.MAX;
   private volatile boolean stopRequested;
   private boolean exhausted;
 
@@ -84,7 +84,6 @@ public final class TuningLoop {
             source, lease, task.cancelRequested(), settings.leaseTtl(), worker, this::cancelAll);
     this.store = new FencedStore(source, keeper);
     this.log = new ExperimentLog(store, clock);
-    this.taskDeadline = task.spec().taskTimeout().map(clock.instant()::plus).orElse(Instant.MAX);
   }
 
   /**
@@ -112,6 +111,7 @@ public final class TuningLoop {
 
   private void restore() {
     List<Experiment> recorded = log.load();
+    taskDeadline = taskDeadline(recorded);
     Restore.abandonDeadOwners(log, recorded, settings.killGrace());
     Optional<Checkpoint> saved = store.checkpoint().flatMap(Checkpoint::parse);
     Checkpoint fromLog = Checkpoint.of(log.snapshot(), task.spec(), seed);
@@ -125,6 +125,29 @@ public final class TuningLoop {
       }
       store.saveCheckpoint(fromLog.toJson());
     }
+  }
+
+  /**
+   * {@code task_timeout} counts from the task's first start, the creation of its first experiment,
+   * under whichever owner: a resumed or taken-over task keeps the deadline it had, and the time no
+   * owner held it counts too.
+   */
+  private Instant taskDeadline(List<Experiment> recorded) {
+    Instant firstStart =
+        recorded.stream()
+            .map(Experiment::createdAt)
+            .min(Instant::compareTo)
+            .orElseGet(clock::instant);
+    Instant deadline = task.spec().taskTimeout().map(firstStart::plus).orElse(Instant.MAX);
+    if (!recorded.isEmpty() && !clock.instant().isBefore(deadline)) {
+      LOG.info(
+          "task {}: its task_timeout ({}) passed at {}, counted from its first start at {}",
+          task.id(),
+          task.spec().taskTimeout().orElseThrow(),
+          deadline,
+          firstStart);
+    }
+    return deadline;
   }
 
   private void loop() {

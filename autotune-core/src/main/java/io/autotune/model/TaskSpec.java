@@ -18,7 +18,10 @@ import java.util.OptionalLong;
  * @param strategyOptions options for the strategy, e.g. {@code n_initial_random}
  * @param maxExperiments how many experiments to run at most
  * @param experimentTimeout the per-experiment timeout, the primary control on time
- * @param taskTimeout a safety net on the whole task's time, if set
+ * @param taskTimeout a safety net on the whole task's time, if set: counted from the task's first
+ *     start (its first experiment) across every owner, so neither a resume nor a takeover restarts
+ *     it, and time when no worker held the task counts too. When it passes, running experiments end
+ *     TIMED_OUT and the task ends (COMPLETED if any experiment succeeded)
  * @param seed the seed of the strategy; fixed when the task is created, if absent
  * @param runner the {@code runner} section ({@code {"type": "command", ...}}), if any
  * @param sections other top-level sections kept as they are (base_runtime, model, benchmark ...)

@@ -29,9 +29,12 @@ import java.util.Optional;
  */
 public interface CheckpointStore extends AutoCloseable {
 
-  /** An in-memory store on the system clock with a 5 s grace period; for tests and one process. */
+  /**
+   * An in-memory store on the system clock with a 15 s grace period (longer than the tuner's 10 s
+   * kill grace); for tests and one process.
+   */
   static CheckpointStore inMemory() {
-    return inMemory(Clock.systemUTC(), Duration.ofSeconds(5));
+    return inMemory(Clock.systemUTC(), Duration.ofSeconds(15));
   }
 
   /** An in-memory store whose lease expiry follows {@code clock}. */

@@ -3,6 +3,8 @@ package io.autotune.spi;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,8 +20,26 @@ public interface ExperimentContext {
 
   Configuration configuration();
 
-  /** When the experiment's timeout expires; the runner should not plan to run past it. */
+  /**
+   * When the experiment's timeout expires, by {@link #clock()}; the runner should not plan to run
+   * past it.
+   */
   Instant deadline();
+
+  /**
+   * The clock of {@link #deadline()}: the tuning loop's, which tests move by hand. A runner
+   * compares the deadline with this clock, never with {@code Instant.now()}. Default: the system
+   * clock in UTC.
+   */
+  default Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The time left before the experiment's timeout, by {@link #clock()}; zero once it passed. */
+  default Duration remaining() {
+    Duration left = Duration.between(clock().instant(), deadline());
+    return left.isNegative() ? Duration.ZERO : left;
+  }
 
   /** The GPU indices assigned to this experiment (empty when it asked for none). */
   List<Integer> gpus();

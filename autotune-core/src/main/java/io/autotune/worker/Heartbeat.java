@@ -3,6 +3,7 @@ package io.autotune.worker;
 import io.autotune.model.WorkerInfo;
 import io.autotune.runner.Hosts;
 import io.autotune.spi.CheckpointStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,12 +23,15 @@ final class Heartbeat {
   private final CheckpointStore store;
   private final String workerId;
   private final Duration interval;
-  private final Instant startedAt = processStart();
+  private final Clock clock;
+  private final Instant startedAt;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(Threads.named("autotune-heartbeat-"));
 
-  Heartbeat(CheckpointStore store, String workerId, Duration interval) {
+  Heartbeat(CheckpointStore store, String workerId, Duration interval, Clock clock) {
     this.store = store;
+    this.clock = clock;
+    this.startedAt = processStart(clock);
     this.workerId = workerId;
     this.interval = interval;
   }
@@ -40,7 +44,7 @@ final class Heartbeat {
   /** Stops beating and records the worker as stopped. */
   void stop() {
     timer.shutdownNow();
-    beat(Optional.of(Instant.now()));
+    beat(Optional.of(clock.instant()));
   }
 
   private void beat(Optional<Instant> stoppedAt) {
@@ -51,14 +55,14 @@ final class Heartbeat {
               Hosts.localName(),
               ProcessHandle.current().pid(),
               startedAt,
-              Instant.now(),
+              clock.instant(),
               stoppedAt));
     } catch (RuntimeException e) {
       LOG.warn("worker {}: heartbeat failed, will retry: {}", workerId, e.getMessage());
     }
   }
 
-  static Instant processStart() {
-    return ProcessHandle.current().info().startInstant().orElse(Instant.now());
+  static Instant processStart(Clock clock) {
+    return ProcessHandle.current().info().startInstant().orElseGet(clock::instant);
   }
 }

@@ -58,7 +58,8 @@ public final class Worker implements AutoCloseable {
     this.settings = settings;
     this.freeSlots = new Semaphore(settings.slots());
     this.tasks = Executors.newFixedThreadPool(settings.slots(), Threads.named("autotune-task-"));
-    this.heartbeat = new Heartbeat(store, tuner.workerId(), settings.heartbeatInterval());
+    this.heartbeat =
+        new Heartbeat(store, tuner.workerId(), settings.heartbeatInterval(), tuner.clock());
     this.claimer = new Thread(this::claimUntilStopped, "autotune-claimer");
   }
 

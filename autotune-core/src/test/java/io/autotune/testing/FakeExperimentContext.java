@@ -7,6 +7,7 @@ import io.autotune.space.SearchSpace;
 import io.autotune.spi.ExperimentContext;
 import io.autotune.spi.Phase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class FakeExperimentContext implements ExperimentContext {
   public final AtomicBoolean cancelled = new AtomicBoolean();
   public volatile Consumer<Phase> onPhase = phase -> {};
   private final Configuration configuration;
+  private final Clock clock;
   private final Instant deadline;
   private final Path workDirectory;
   private final List<Integer> gpus;
@@ -38,8 +40,20 @@ public final class FakeExperimentContext implements ExperimentContext {
       Path workDirectory,
       List<Integer> gpus,
       Objective objective) {
+    this(configuration, timeout, workDirectory, gpus, objective, Clock.systemUTC());
+  }
+
+  /** A context whose deadline is {@code timeout} from now on {@code clock}, a hand-moved one. */
+  public FakeExperimentContext(
+      Map<String, ?> configuration,
+      Duration timeout,
+      Path workDirectory,
+      List<Integer> gpus,
+      Objective objective,
+      Clock clock) {
     this.configuration = Configuration.of(configuration);
-    this.deadline = Instant.now().plus(timeout);
+    this.clock = clock;
+    this.deadline = clock.instant().plus(timeout);
     this.workDirectory = workDirectory;
     this.gpus = gpus;
     this.spec = TaskSpec.of("test", SearchSpace.builder().integer("x", 0, 1).build(), objective);
@@ -72,6 +86,11 @@ public final class FakeExperimentContext implements ExperimentContext {
   @Override
   public Instant deadline() {
     return deadline;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.ExperimentRunner;
+import io.autotune.testing.MutableClock;
 import io.autotune.testing.SampleStrategy;
 import io.autotune.testing.ScriptedRunner;
 import io.autotune.testing.TestSpecs;
@@ -154,6 +155,33 @@ class WorkerTest {
       orphan.destroyForcibly();
       protectedChild.destroyForcibly();
     }
+  }
+
+  @Test
+  void heartbeatsAreStampedByTheTunersClock() throws Exception {
+    MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
+    Tuner tuner =
+        Tuner.builder()
+            .store(store)
+            .runner(ScriptedRunner.value(c -> 1.0))
+            .strategy(new SampleStrategy())
+            .workDirectory(work)
+            .clock(clock)
+            .build();
+    Worker worker =
+        Worker.builder()
+            .tuner(tuner)
+            .pollInterval(Duration.ofMillis(20))
+            .heartbeatInterval(Duration.ofMillis(50))
+            .build()
+            .start();
+    await(() -> !store.workers().isEmpty());
+    clock.advance(Duration.ofMinutes(5));
+    worker.close();
+
+    WorkerInfo info = store.workers().get(0);
+    assertThat(info.lastHeartbeat()).isEqualTo(Instant.parse("2026-03-01T10:05:00Z"));
+    assertThat(info.stoppedAt()).contains(Instant.parse("2026-03-01T10:05:00Z"));
   }
 
   static void await(BooleanSupplier condition) throws InterruptedException {

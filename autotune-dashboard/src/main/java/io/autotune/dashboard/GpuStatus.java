@@ -9,10 +9,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answer of {@code api/gpu-status}. Memory is in MiB, as nvidia-smi's "MB"; a metric the device
- * does not report is null. {@code available} is false, with a reason, when there is no GPU to show.
+ * does not report is null. {@code available} is false when there is no GPU to show, with a short
+ * {@code message} for people ("no NVIDIA GPU found") and the monitor's {@code reason}, which may be
+ * a loader error several lines long, as the detail.
  */
 record GpuStatus(
-    String timestamp, boolean available, String monitor, String reason, List<Gpu> gpus) {
+    String timestamp,
+    boolean available,
+    String monitor,
+    String message,
+    String reason,
+    List<Gpu> gpus) {
+  static final String NO_GPU = "no NVIDIA GPU found";
+
   private static final Logger LOG = LoggerFactory.getLogger(GpuStatus.class);
   private static final long MIB = 1024 * 1024;
 
@@ -36,19 +45,20 @@ record GpuStatus(
     } catch (RuntimeException e) {
       // a monitor is user code: its failure is a state to show, not an error of the dashboard
       LOG.warn("GPU monitor {} failed to sample", monitor.name(), e);
-      return new GpuStatus(
-          Json.time(now),
-          false,
-          monitor.name(),
-          "the GPU monitor failed to " + "sample (see the server log)",
-          List.of());
+      String failed = "the GPU monitor failed to sample (see the server log)";
+      return new GpuStatus(Json.time(now), false, monitor.name(), failed, failed, List.of());
     }
     if (gpus.isEmpty()) {
       String reason = monitor.unavailableReason().orElse("the GPU monitor sees no GPU");
-      return new GpuStatus(Json.time(now), false, monitor.name(), reason, List.of());
+      return new GpuStatus(Json.time(now), false, monitor.name(), NO_GPU, reason, List.of());
     }
     return new GpuStatus(
-        Json.time(now), true, monitor.name(), null, gpus.stream().map(GpuStatus::gpu).toList());
+        Json.time(now),
+        true,
+        monitor.name(),
+        null,
+        null,
+        gpus.stream().map(GpuStatus::gpu).toList());
   }
 
   private static Gpu gpu(GpuInfo g) {

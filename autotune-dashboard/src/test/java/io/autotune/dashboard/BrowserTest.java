@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autotune.spi.GpuMonitor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,13 @@ class BrowserTest {
   private static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER", "/usr/bin/chromedriver"));
   private static final Path TARGET = Path.of("target");
 
+  /** What JNA says when libnvidia-ml is missing: several lines, none of them for people. */
+  private static final String LOADER_ERROR =
+      "no GPU monitor: nvml: libnvidia-ml not found (Unable to load library 'nvidia-ml':\n"
+          + "libnvidia-ml.so: cannot open shared object file: No such file or directory\n"
+          + "Native library (linux-x86-64/libnvidia-ml.so) not found in resource path);"
+          + " nvidia-smi: nvidia-smi cannot be run";
+
   private static SeededStore seeded;
   private static JettyFixture jetty;
   private static ChromeDriver driver;
@@ -67,8 +75,9 @@ class BrowserTest {
                 "/dashboard/*", new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), utc),
                 "/shanghai/*",
                     new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), shanghai),
-                "/capped/*",
-                    new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), fourBars)));
+                "/capped/*", new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), fourBars),
+                "/nogpu/*",
+                    new DashboardServlet(seeded.store, GpuMonitor.none(LOADER_ERROR), utc)));
     profile = Files.createTempDirectory("autotune-chromium-");
     driver =
         new ChromeDriver(
@@ -280,6 +289,28 @@ class BrowserTest {
     assertThat(workers).contains("running", "late", "stopped");
     assertThat(driver.findElement(By.id("running-tasks")).getText())
         .contains("llama-vllm", "2 / 10 experiments");
+  }
+
+  @Test
+  void withoutAGpuThePanelSaysSoInOneLineAndKeepsTheLoaderErrorBehindAToggle() {
+    open("/nogpu/");
+    WebElement message =
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+            .until(
+                d -> {
+                  List<WebElement> found = d.findElements(By.cssSelector("#gpus .gpu-message"));
+                  return found.isEmpty() ? null : found.get(0);
+                });
+    assertThat(message.getText()).isEqualTo("No NVIDIA GPU found");
+    WebElement details = driver.findElement(By.cssSelector("#gpus details.gpu-reason"));
+    WebElement detail = details.findElement(By.tagName("pre"));
+    assertThat(detail.isDisplayed()).as("the detail is folded").isFalse();
+    assertThat(driver.findElement(By.id("gpus")).getText()).doesNotContain("libnvidia-ml");
+
+    details.findElement(By.tagName("summary")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> detail.isDisplayed());
+    assertThat(detail.getText())
+        .contains("Unable to load library 'nvidia-ml':", "not found in resource path");
   }
 
   private static void open(String path) {

@@ -94,12 +94,14 @@ class SecurityTest {
     var status = Http.getJson(jetty.uri("/broken/api/gpu-status"));
     assertThat(status.path("available").asBoolean()).isFalse();
     assertThat(status.path("reason").asText()).doesNotContain("NVML");
+    assertThat(status.path("message").asText()).startsWith("the GPU monitor failed to sample");
   }
 
   @Test
   void noGpuIsReportedWithTheMonitorsReason() {
     var status = Http.getJson(jetty.uri("/dashboard/api/gpu-status"));
     assertThat(status.path("available").asBoolean()).isFalse();
+    assertThat(status.path("message").asText()).isEqualTo("no NVIDIA GPU found");
     assertThat(status.path("reason").asText()).isEqualTo("no GPU monitor configured");
     assertThat(status.path("gpus")).isEmpty();
   }

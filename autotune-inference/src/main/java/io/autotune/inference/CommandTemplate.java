@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
  * {model}}, {@code {host}}, {@code {port}}, {@code {java}} (this JVM's java binary) and {@code
  * {classpath}} (this JVM's class path, e.g. the autotune.jar). Immutable.
  */
-record CommandTemplate(List<String> parts) {
+record CommandTemplate(List<String> parts, BooleanFlags booleanFlags) {
 
   static final List<String> SGLANG =
       List.of(
@@ -31,18 +32,29 @@ record CommandTemplate(List<String> parts) {
 
   CommandTemplate {
     parts = List.copyOf(parts);
+    Objects.requireNonNull(booleanFlags, "booleanFlags");
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("the server command must not be empty");
     }
   }
 
-  /** The template of a known runtime: {@code sglang} or {@code vllm}. */
+  /** A command whose boolean flags are present for true and left out for false. */
+  CommandTemplate(List<String> parts) {
+    this(parts, BooleanFlags.PRESENCE);
+  }
+
+  /** The template of a known runtime, {@code sglang} or {@code vllm}, with its boolean flags. */
   static Optional<CommandTemplate> forRuntime(String runtime) {
+    BooleanFlags booleans = BooleanFlags.forRuntime(runtime);
     return switch (runtime.toLowerCase(Locale.ROOT)) {
-      case "sglang" -> Optional.of(new CommandTemplate(SGLANG));
-      case "vllm" -> Optional.of(new CommandTemplate(VLLM));
+      case "sglang" -> Optional.of(new CommandTemplate(SGLANG, booleans));
+      case "vllm" -> Optional.of(new CommandTemplate(VLLM, booleans));
       default -> Optional.empty();
     };
+  }
+
+  CommandTemplate withBooleanFlags(BooleanFlags booleanFlags) {
+    return new CommandTemplate(parts, booleanFlags);
   }
 
   boolean uses(String placeholder) {
@@ -59,12 +71,17 @@ record CommandTemplate(List<String> parts) {
       }
       command.add(filled);
     }
-    command.addAll(flags(configuration));
+    command.addAll(flags(configuration, booleanFlags));
     return command;
   }
 
   /** true → a bare {@code --name}; false → nothing; anything else → {@code --name value}. */
   static List<String> flags(Configuration configuration) {
+    return flags(configuration, BooleanFlags.PRESENCE);
+  }
+
+  /** Booleans as {@code booleans} says; anything else → {@code --name value}. */
+  static List<String> flags(Configuration configuration, BooleanFlags booleans) {
     List<String> flags = new ArrayList<>();
     configuration
         .values()
@@ -72,9 +89,7 @@ record CommandTemplate(List<String> parts) {
             (name, value) -> {
               String flag = name.startsWith("-") ? name : "--" + name;
               if (value instanceof Boolean bool) {
-                if (bool) {
-                  flags.add(flag);
-                }
+                flags.addAll(booleans.render(flag, bool));
               } else {
                 flags.add(flag);
                 flags.add(String.valueOf(value));

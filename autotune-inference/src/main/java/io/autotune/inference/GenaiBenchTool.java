@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ final class GenaiBenchTool {
         ServerProcess.start(command(executable, base, model, spec, results), Map.of(), log);
     context.register(bench.process());
     try {
-      long waitMillis = Math.max(0, Duration.between(Instant.now(), context.deadline()).toMillis());
+      long waitMillis = context.remaining().toMillis();
       if (!bench.process().waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
         throw new AutotuneException(
             "genai-bench did not finish before the experiment's deadline;" + " see " + log);

@@ -40,6 +40,10 @@ public final class LocalServerRunner implements ExperimentRunner {
     this.settings = settings;
   }
 
+  LocalServerSettings settings() {
+    return settings;
+  }
+
   /** A builder; {@link Builder#runtime(String)} or {@link Builder#command(List)} is required. */
   public static Builder builder() {
     return new Builder();
@@ -156,6 +160,7 @@ public final class LocalServerRunner implements ExperimentRunner {
   /** Builds a {@link LocalServerRunner}; setters validate at once. Not thread-safe. */
   public static final class Builder {
     private CommandTemplate command;
+    private Optional<BooleanFlags> booleanFlags = Optional.empty();
     private Optional<String> model = Optional.empty();
     private String host = "127.0.0.1";
     private OptionalInt port = OptionalInt.empty();
@@ -167,7 +172,10 @@ public final class LocalServerRunner implements ExperimentRunner {
 
     private Builder() {}
 
-    /** The command template of {@code sglang} or {@code vllm}. No default. */
+    /**
+     * The command template of {@code sglang} or {@code vllm}, with the runtime's way of writing
+     * boolean flags (vLLM: {@code --no-name} for false; SGLang: left out). No default.
+     */
     public Builder runtime(String runtime) {
       this.command =
           CommandTemplate.forRuntime(runtime)
@@ -183,6 +191,15 @@ public final class LocalServerRunner implements ExperimentRunner {
     /** Any command, with {model}, {host}, {port}, {java}, {classpath} placeholders. No default. */
     public Builder command(List<String> command) {
       this.command = new CommandTemplate(command);
+      return this;
+    }
+
+    /**
+     * How boolean parameters become flags. Default: {@link BooleanFlags#NEGATED} for {@code
+     * runtime("vllm")}, {@link BooleanFlags#PRESENCE} for SGLang and for a command.
+     */
+    public Builder booleanFlags(BooleanFlags booleanFlags) {
+      this.booleanFlags = Optional.of(Objects.requireNonNull(booleanFlags, "booleanFlags"));
       return this;
     }
 
@@ -246,7 +263,7 @@ public final class LocalServerRunner implements ExperimentRunner {
       }
       return new LocalServerRunner(
           new LocalServerSettings(
-              command,
+              booleanFlags.map(command::withBooleanFlags).orElse(command),
               model,
               host,
               port,

@@ -20,6 +20,7 @@ final class LocalServerRunnerJson {
           "model",
           "host",
           "port",
+          "boolean_flags",
           "uses_gpus",
           "poll_interval",
           "shutdown_grace",
@@ -37,6 +38,7 @@ final class LocalServerRunnerJson {
       model(fields, spec).ifPresent(builder::model);
       fields.text("host").ifPresent(builder::host);
       fields.integer("port").ifPresent(builder::port);
+      booleanFlags(fields).ifPresent(builder::booleanFlags);
       fields.bool("uses_gpus").ifPresent(builder::usesGpus);
       fields.number("poll_interval").map(JsonFields::seconds).ifPresent(builder::pollInterval);
       fields.number("shutdown_grace").map(JsonFields::seconds).ifPresent(builder::shutdownGrace);
@@ -95,6 +97,19 @@ final class LocalServerRunnerJson {
                           }
                           return Optional.empty();
                         }));
+  }
+
+  private static Optional<BooleanFlags> booleanFlags(JsonFields fields) {
+    return fields
+        .text("boolean_flags")
+        .map(
+            name -> {
+              try {
+                return BooleanFlags.of(name);
+              } catch (IllegalArgumentException e) {
+                throw fields.invalid("boolean_flags", e.getMessage());
+              }
+            });
   }
 
   private static Map<String, String> environment(JsonFields fields) {

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,12 +39,7 @@ final class ServerBenchmark {
     String model = modelName();
     List<Slo> slos = context.spec().objective().slos();
     BenchmarkRun run =
-        new BenchmarkRun(
-            slos,
-            gpus,
-            Duration.between(Instant.now(), context.deadline()),
-            context::isCancelled,
-            context::log);
+        new BenchmarkRun(slos, gpus, context.remaining(), context::isCancelled, context::log);
     try {
       if (spec.tool() == BenchmarkSpec.Tool.GENAI_BENCH) {
         return levels(context, GenaiBenchTool.run(context, base, model, spec), gpus, slos);

@@ -33,7 +33,7 @@ final class ServerLauncher {
    * the experiment's deadline passes, and {@link InterruptedException} when cancelled.
    */
   void awaitReady(ExperimentContext context) throws InterruptedException {
-    Instant started = Instant.now();
+    Instant started = context.clock().instant();
     while (true) {
       OptionalInt exit = server.exitCode();
       if (exit.isPresent()) {
@@ -45,10 +45,10 @@ final class ServerLauncher {
       if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("experiment cancelled while the server was starting");
       }
-      if (Instant.now().isAfter(context.deadline())) {
+      if (context.remaining().isZero()) {
         throw new ServerStartupException(
             "the server did not become ready within "
-                + Duration.between(started, Instant.now()).toSeconds()
+                + Duration.between(started, context.clock().instant()).toSeconds()
                 + " s (the experiment's deadline); it neither answered GET /health nor"
                 + " GET /v1/models with 200",
             OptionalInt.empty(),
@@ -56,7 +56,9 @@ final class ServerLauncher {
       }
       if (probe.isReady()) {
         context.log(
-            "server ready after " + Duration.between(started, Instant.now()).toMillis() + " ms");
+            "server ready after "
+                + Duration.between(started, context.clock().instant()).toMillis()
+                + " ms");
         return;
       }
       Thread.sleep(settings.pollInterval().toMillis());

@@ -2,10 +2,12 @@ package io.autotune.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.autotune.AutotuneException;
 import io.autotune.spi.Phase;
 import io.autotune.testing.FakeExperimentContext;
+import io.autotune.testing.MutableClock;
 import io.autotune.testing.ProcessGroups;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -74,6 +76,45 @@ class LocalServerRunnerTest {
     assertThat(Files.readString(context.workDirectory().resolve("server.log")))
         .contains("CUDA_VISIBLE_DEVICES=3,5");
     assertTornDown(context, port);
+  }
+
+  @Test
+  void aServerNotReadyByTheDeadlineOfTheContextsClockFailsAtOnce() {
+    MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
+    FakeExperimentContext context =
+        new FakeExperimentContext(
+            Map.of(),
+            Duration.ofMinutes(10),
+            work.resolve("exp-1"),
+            List.of(),
+            io.autotune.model.Objective.maximize("throughput"),
+            clock);
+    // the experiment's clock passes the deadline while the server (which never listens) starts
+    context.onPhase =
+        phase ->
+            new Thread(
+                    () -> {
+                      try {
+                        Thread.sleep(300);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                      clock.advance(Duration.ofMinutes(11));
+                    })
+                .start();
+    LocalServerRunner runner =
+        LocalServerRunner.builder()
+            .command(List.of("sleep", "120"))
+            .usesGpus(false)
+            .pollInterval(Duration.ofMillis(50))
+            .shutdownGrace(Duration.ofSeconds(1))
+            .build();
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () ->
+            assertThatThrownBy(() -> runner.run(context))
+                .hasMessageContaining("did not become ready within 660 s"));
   }
 
   @Test

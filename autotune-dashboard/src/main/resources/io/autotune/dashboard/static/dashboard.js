@@ -45,10 +45,18 @@ async function loadGpus() {
   const status = await api('gpu-status');
   document.getElementById('gpu-monitor').textContent = `monitor: ${status.monitor}`;
   if (!status.available) {
-    show('gpus', el('p', { class: 'empty' }, `No GPU: ${status.reason}`));
+    // a one-line message; the monitor's reason (a loader error can be many lines) behind a toggle
+    const detail = status.reason && status.reason !== status.message
+      ? el('details', { class: 'gpu-reason' }, el('summary', {}, 'details'), el('pre', {}, status.reason))
+      : null;
+    show('gpus', el('p', { class: 'empty gpu-message' }, capitalised(status.message)), detail);
     return;
   }
   show('gpus', status.gpus.map(gpu));
+}
+
+function capitalised(text) {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
 }
 
 function gpu(g) {

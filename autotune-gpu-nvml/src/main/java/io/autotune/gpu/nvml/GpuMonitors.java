@@ -48,12 +48,24 @@ public final class GpuMonitors {
     GpuMonitor smi = nvidiaSmi(nvidiaSmiCommand);
     String smiProblem = smi.unavailableReason().orElse(null);
     if (smiProblem == null) {
-      log.info("GPU monitor: nvidia-smi, because NVML is unavailable: {}", nvmlProblem);
+      log.info("GPU monitor: nvidia-smi, because NVML is unavailable: {}", oneLine(nvmlProblem));
       return smi;
     }
     String reason = "no GPU monitor: nvml: " + nvmlProblem + "; nvidia-smi: " + smiProblem;
-    log.info("GPU monitor: none ({})", reason);
+    log.info(noGpuLine(reason));
     return GpuMonitor.none(reason);
+  }
+
+  /**
+   * What {@link #detect} logs at INFO when it finds no GPU: one line saying so, as the dashboard
+   * does, with the reason (a loader error may be several lines) folded into it.
+   */
+  static String noGpuLine(String reason) {
+    return "GPU monitor: none, no NVIDIA GPU found (" + oneLine(reason) + ")";
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", " | ");
   }
 
   /** A monitor over NVML from the default library names; see {@link #nvml(List)}. */
@@ -75,7 +87,7 @@ public final class GpuMonitors {
     try {
       return NvmlGpuMonitor.open(loaded.library().get());
     } catch (RuntimeException | LinkageError e) {
-      log.info("NVML unavailable: {}", e.getMessage());
+      log.info("NVML unavailable: {}", oneLine(String.valueOf(e.getMessage())));
       return new UnavailableMonitor("nvml", String.valueOf(e.getMessage()));
     }
   }

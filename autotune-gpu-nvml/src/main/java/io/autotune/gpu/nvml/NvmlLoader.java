@@ -43,7 +43,8 @@ final class NvmlLoader {
   }
 
   private static Loaded failed(String reason) {
-    log.info("NVML unavailable: {}", reason);
+    // GpuMonitors.detect says at INFO, in one line, what it found instead
+    log.debug("NVML unavailable: {}", reason);
     return new Loaded(Optional.empty(), reason);
   }
 }

@@ -63,6 +63,19 @@ class GpuMonitorsDetectTest {
   }
 
   @Test
+  void noGpuIsLoggedInOneLineSayingSo() {
+    String loaderError =
+        "libnvidia-ml not found (Unable to load library 'nvidia-ml':\n"
+            + "  libnvidia-ml.so: cannot open shared object file\r\n"
+            + "  Native library (linux-x86-64/libnvidia-ml.so) not found in resource path)";
+
+    assertThat(GpuMonitors.noGpuLine(loaderError))
+        .startsWith("GPU monitor: none, no NVIDIA GPU found (libnvidia-ml not found (")
+        .contains("'nvidia-ml': | libnvidia-ml.so: cannot open shared object file | Native")
+        .doesNotContain("\n", "\r");
+  }
+
+  @Test
   void aMissingNvidiaSmiCommandIsAReasonNotAnError() {
     GpuMonitor monitor = GpuMonitors.detect(NO_NVML, List.of("/nonexistent/nvidia-smi"));
 

@@ -13,7 +13,7 @@ public final class JdbcCheckpointStoreBuilder {
   String url = JdbcCheckpointStore.DEFAULT_URL;
   Optional<String> user = Optional.empty();
   Optional<String> password = Optional.empty();
-  Duration grace = Duration.ofSeconds(5);
+  Duration grace = Duration.ofSeconds(15);
   Optional<Clock> clock = Optional.empty();
   int maxConnections = 10;
   Duration connectionTimeout = Duration.ofSeconds(5);
@@ -46,7 +46,8 @@ public final class JdbcCheckpointStoreBuilder {
 
   /**
    * How long after a lease expires it may be granted again (lock-delay): the time a worker that
-   * lost its lease has to notice and kill its experiment's processes. Default 5 s.
+   * lost its lease has to notice and kill its experiment's processes, so keep it longer than the
+   * tuner's kill grace (SIGTERM to SIGKILL, 10 s by default). Default 15 s.
    */
   public JdbcCheckpointStoreBuilder grace(Duration grace) {
     if (grace.isNegative()) {
