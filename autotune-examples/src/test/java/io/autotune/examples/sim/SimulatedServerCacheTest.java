@@ -89,7 +89,7 @@ class SimulatedServerCacheTest {
                   int most = 0;
                   for (int r = 0; r < REQUESTS_EACH; r++) {
                     int[] prompt;
-                    synchronized (prompts) {
+                    synchronized (prompts) { // its SplittableRandom is not thread-safe
                       prompt = prompts.apply(r);
                     }
                     most = Math.max(most, complete(completions, prompt));

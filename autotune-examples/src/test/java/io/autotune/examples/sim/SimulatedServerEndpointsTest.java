@@ -4,33 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code /tokenize}, non-streamed completions and refusals of the simulated server, over HTTP. */
+/**
+ * {@code /tokenize}, non-streamed completions, cache hits and refusals of the simulated server's
+ * endpoints, served in this JVM over a real socket.
+ */
 class SimulatedServerEndpointsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static SimulatedServerProcess server;
+  private static HttpServer server;
+  private static URI base;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
-    server = SimulatedServerProcess.start(new ServingModel(1, 0.85, "lpm", 8192, 64, 64), 50);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    server.setExecutor(Executors.newCachedThreadPool());
+    ServingModel model = new ServingModel(1, 0.85, "lpm", 8192, 64, 64);
+    new OpenAiEndpoints(new SimulatedEngine(model, 50, true), "sim").register(server);
+    server.start();
+    base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    server.close();
+  static void stop() {
+    server.stop(0);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
     return client.send(
-        HttpRequest.newBuilder(server.uri().resolve(path))
+        HttpRequest.newBuilder(base.resolve(path))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -83,7 +96,7 @@ class SimulatedServerEndpointsTest {
     HttpResponse<String> notJson = post("tokenize", "{");
     HttpResponse<String> get =
         client.send(
-            HttpRequest.newBuilder(server.uri().resolve("v1/completions")).build(),
+            HttpRequest.newBuilder(base.resolve("v1/completions")).build(),
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(outside.statusCode()).isEqualTo(400);
@@ -95,5 +108,18 @@ class SimulatedServerEndpointsTest {
     assertThat(tooLong.body()).contains("maximum context length");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(get.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void aRepeatedPromptReportsItsCachedTokens() throws Exception {
+    String prompt = "{\"prompt\":\"" + "cache me please ".repeat(20) + "\",\"max_tokens\":2}";
+
+    JsonNode first = JSON.readTree(post("v1/completions", prompt).body());
+    JsonNode second = JSON.readTree(post("v1/completions", prompt).body());
+
+    assertThat(first.at("/usage/prompt_tokens").asInt()).isEqualTo(100); // 2 + 1 + 2 a round
+    assertThat(first.at("/usage/prompt_tokens_details/cached_tokens").asInt()).isZero();
+    assertThat(second.at("/usage/prompt_tokens_details/cached_tokens").asInt()).isEqualTo(96);
+    assertThat(second.at("/choices/0/text").asText()).isEqualTo(" tok tok");
   }
 }
