@@ -21,10 +21,12 @@ import java.util.Optional;
  * instead of run: the same levels, aggregated by {@link InferenceMetrics} as a real run is.
  *
  * <p>A D(in,out) scenario sends requests of one length, and {@link SimulatedEngine} serves them in
- * waves: the first {@code min(concurrency, batch)} wait their time to first token together, share
- * the output rate while they decode, and finish together; queued requests and the clients' next
- * requests form the next wave. HTTP and scheduling overheads are left out: measured times are a
- * little longer (SimulatorCalibration prints by how much). Immutable and thread-safe.
+ * waves: the first {@code min(concurrency, batch)} have their prompts prefilled one after another
+ * (the k-th waits k prefills; the load generator's prompts are unique, so nothing is cached), wait
+ * their time to first token, share the output rate while they decode, and finish together; queued
+ * requests and the clients' next requests form the next wave. HTTP and scheduling overheads are
+ * left out: measured times are a little longer (SimulatorCalibration prints by how much). Immutable
+ * and thread-safe.
  *
  * @param benchmark the task's benchmark section (built-in tool; D(in,out) scenarios only)
  * @param timeScale the simulated server's {@code --time-scale}
@@ -84,17 +86,23 @@ public record PredictedBenchmark(BenchmarkSpec benchmark, double timeScale, List
     List<Double> ttft = new ArrayList<>();
     List<Double> tpot = new ArrayList<>();
     List<Double> latency = new ArrayList<>();
+    double prefill = input / model.prefillTokensPerSecond(); // unique prompts: no cache hits
     double now = 0;
     while (!sentAt.isEmpty()) {
       int wave = Math.min(sentAt.size(), slots);
+      // the lane prefills the wave's prompts one after another; the output rate is shared by
+      // whoever decodes, so the wave ends when all its tokens are out, or when the last prompt's
+      // request has decoded alone, whichever is later
       double decoding = (output - 1) * wave / rate;
-      double end = now + firstToken + decoding;
-      for (int i = 0; i < wave; i++) {
+      double end =
+          now + firstToken + Math.max(prefill + decoding, wave * prefill + (output - 1) / rate);
+      for (int i = 1; i <= wave; i++) {
         double sent = sentAt.poll();
-        ttft.add((now + firstToken - sent) / timeScale);
+        double first = now + firstToken + i * prefill;
+        ttft.add((first - sent) / timeScale);
         latency.add((end - sent) / timeScale);
         if (output > 1) {
-          tpot.add(decoding / (output - 1) / timeScale);
+          tpot.add((end - first) / (output - 1) / timeScale);
         }
       }
       now = end;

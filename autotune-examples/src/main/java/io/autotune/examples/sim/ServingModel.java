@@ -91,7 +91,12 @@ public record ServingModel(
         / tpSize;
   }
 
-  /** Time to first token, in seconds. */
+  /** Prompt tokens prefilled per second (one request at a time, uncached tokens only). */
+  public double prefillTokensPerSecond() {
+    return 15000 * Math.pow(tpSize, 0.82);
+  }
+
+  /** Time to first token, in seconds, besides the prefill. */
   public double ttftSeconds() {
     return 0.08 + batch() / (tpSize * 600.0) + (chunkedPrefillSize / 16384.0) * 0.05;
   }

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Paces the tokens of concurrent requests like a continuous-batching engine: at most {@code batch}
- * requests run at once (the rest queue), each waits its time to first token, and then the running
- * ones share the server's output rate equally. Time runs {@code timeScale} times faster than the
- * model's. Thread-safe.
+ * requests run at once (the rest queue), each has its uncached prompt tokens prefilled in the one
+ * {@link PrefillLane} and waits its time to first token, and then the running ones share the
+ * server's output rate equally. Time runs {@code timeScale} times faster than the model's.
+ * Thread-safe.
  */
 final class SimulatedEngine {
 
@@ -24,17 +25,27 @@ final class SimulatedEngine {
   private final AtomicInteger decoding = new AtomicInteger();
   private final double tokensPerSecond;
   private final long ttftNanos;
+  private final PrefillLane prefill;
 
-  SimulatedEngine(ServingModel model, double timeScale) {
+  /** An engine for {@code model}, with the radix cache on or off. */
+  SimulatedEngine(ServingModel model, double timeScale, boolean radixCache) {
+    // the radix cache lives in the KV cache, so it holds as many pages as that
+    int pages = radixCache ? (int) (model.kvCache() * 1000 / PrefixCache.PAGE) : 0;
+    this.prefill =
+        new PrefillLane(new PrefixCache(pages), model.prefillTokensPerSecond() * timeScale);
     this.slots = new Semaphore(Math.max(1, (int) Math.floor(model.batch())), true);
     this.tokensPerSecond = model.perGpuThroughput() * model.tpSize() * timeScale;
     this.ttftNanos = (long) (model.ttftSeconds() / timeScale * 1e9);
   }
 
-  /** Produces {@code count} tokens for one request into {@code sink}. */
-  void generate(int count, TokenSink sink) throws IOException, InterruptedException {
+  /**
+   * Produces {@code count} tokens for one request with {@code prompt} into {@code sink}; returns
+   * the prompt tokens the prefix cache served.
+   */
+  int generate(int[] prompt, int count, TokenSink sink) throws IOException, InterruptedException {
     slots.acquire();
     try {
+      int cached = prefill.prefill(prompt);
       sleepNanos(ttftNanos);
       decoding.incrementAndGet();
       try {
@@ -43,6 +54,7 @@ final class SimulatedEngine {
       } finally {
         decoding.decrementAndGet();
       }
+      return cached;
     } finally {
       slots.release();
     }

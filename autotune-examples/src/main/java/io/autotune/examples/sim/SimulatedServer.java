@@ -12,13 +12,14 @@ import java.util.concurrent.Executors;
  * A simulated SGLang-like inference server, run as its own process: {@code java -cp autotune.jar
  * io.autotune.examples.sim.SimulatedServer --port 30000 --tp-size 2 --mem-fraction-static 0.85
  * --schedule-policy lpm --chunked-prefill-size 8192 --max-running-requests 256 --cuda-graph-max-bs
- * 128 [--time-scale 10]}.
+ * 128 [--time-scale 10] [--disable-radix-cache]}.
  *
  * <p>It streams tokens at the speed {@link ServingModel} gives for its flags, refuses to start
  * (exit code 3) for configurations that run out of memory, hangs at start-up for very large prefill
- * chunks, and exits with code 2 on unknown flags. {@code --time-scale S} runs it S times faster
- * than the model: throughputs are S times higher, latencies S times lower. The server serves
- * requests concurrently; the class itself is only a {@code main}.
+ * chunks, and exits with code 2 on unknown flags. Prompts are counted by {@link SimTokenizer}, and
+ * their uncached tokens prefilled one request at a time behind a {@link PrefixCache}. {@code
+ * --time-scale S} runs it S times faster than the model: throughputs are S times higher, latencies
+ * S times lower. The server serves requests concurrently; the class itself is only a {@code main}.
  */
 public final class SimulatedServer {
 
@@ -43,16 +44,21 @@ public final class SimulatedServer {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
     server.setExecutor(Executors.newCachedThreadPool());
-    new OpenAiEndpoints(new SimulatedEngine(model, options.timeScale()), options.modelName())
+    new OpenAiEndpoints(
+            new SimulatedEngine(model, options.timeScale(), options.radixCache()),
+            options.modelName())
         .register(server);
     server.start();
     System.out.printf(
         Locale.ROOT,
-        "ready on http://%s:%d: %.0f output tok/s per GPU, ttft %.3f s (time scale %s)%n",
+        "ready on http://%s:%d: %.0f output tok/s per GPU, ttft %.3f s, prefill %.0f tok/s,"
+            + " radix cache %s (time scale %s)%n",
         options.host(),
         options.port(),
         model.perGpuThroughput(),
         model.ttftSeconds(),
+        model.prefillTokensPerSecond(),
+        options.radixCache() ? "on" : "off",
         options.timeScale());
   }
 

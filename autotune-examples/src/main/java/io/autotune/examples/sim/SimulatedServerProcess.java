@@ -33,6 +33,16 @@ public final class SimulatedServerProcess implements AutoCloseable {
    */
   public static SimulatedServerProcess start(ServingModel model, double timeScale)
       throws IOException, InterruptedException {
+    return start(model, timeScale, List.of());
+  }
+
+  /**
+   * Starts a server as {@link #start(ServingModel, double)} does, with {@code extraFlags} (e.g.
+   * {@code --disable-radix-cache}) after the model's.
+   */
+  public static SimulatedServerProcess start(
+      ServingModel model, double timeScale, List<String> extraFlags)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -60,6 +70,7 @@ public final class SimulatedServerProcess implements AutoCloseable {
                 "" + model.maxRunningRequests(),
                 "--cuda-graph-max-bs",
                 "" + model.cudaGraphMaxBs()));
+    command.addAll(extraFlags);
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -3,10 +3,14 @@ package io.autotune.examples.sim;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The simulated server's command line, in SGLang's spelling ({@code --tp-size 2
- * --mem-fraction-static 0.85 ...}). Unknown flags are errors, as in SGLang. Immutable.
+ * --mem-fraction-static 0.85 ... --disable-radix-cache}). Unknown flags are errors, as in SGLang.
+ * Immutable.
+ *
+ * @param radixCache false with {@code --disable-radix-cache} (a flag without a value)
  */
 record SimulatorOptions(
     int port,
@@ -14,7 +18,10 @@ record SimulatorOptions(
     String modelName,
     String modelPath,
     double timeScale,
+    boolean radixCache,
     ServingModel model) {
+
+  private static final Set<String> SWITCHES = Set.of("disable-radix-cache");
 
   private static final Set<String> KNOWN =
       Set.of(
@@ -35,13 +42,15 @@ record SimulatorOptions(
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String name = args[i].replaceFirst("^--", "").replace('_', '-');
-      if (!args[i].startsWith("--") || !KNOWN.contains(name)) {
+      if (!args[i].startsWith("--") || !KNOWN.contains(name) && !SWITCHES.contains(name)) {
+        Set<String> known = new TreeSet<>(KNOWN);
+        known.addAll(SWITCHES);
         throw new IllegalArgumentException(
-            "unrecognized argument: "
-                + args[i]
-                + " (known: --"
-                + String.join(", --", new java.util.TreeSet<>(KNOWN))
-                + ")");
+            "unrecognized argument: " + args[i] + " (known: --" + String.join(", --", known) + ")");
+      }
+      if (SWITCHES.contains(name)) {
+        values.put(name, "true");
+        continue;
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("argument --" + name + " expects a value");
@@ -55,6 +64,7 @@ record SimulatorOptions(
         values.getOrDefault("served-model-name", modelPath),
         modelPath,
         Double.parseDouble(values.getOrDefault("time-scale", "1")),
+        !values.containsKey("disable-radix-cache"),
         ServingModel.fromFlags(values));
   }
 }

@@ -2,6 +2,8 @@ package io.autotune.examples.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autotune.inference.BenchmarkSpec;
+import io.autotune.inference.PromptOptions;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
@@ -50,5 +52,15 @@ class SimulatedOptimumTest {
     // the quickstart's command passes --chunked-prefill-size 8192 --cuda-graph-max-bs 256
     assertThat(model).isEqualTo(new ServingModel(2, 0.9, "lpm", 8192, 512, 256));
     assertThat(simulated.benchmark().timeScale()).isEqualTo(5.0);
+  }
+
+  @Test
+  void theQuickstartSendsUniqueTokenIdPromptsThatNoCacheServes() {
+    BenchmarkSpec benchmark = SimulatedOptimum.of(quickstart).benchmark().benchmark();
+
+    // auto on /v1/completions: token ids, which the simulated server accepts; no shared prefix
+    assertThat(benchmark.api()).isEqualTo(BenchmarkSpec.Api.COMPLETIONS);
+    assertThat(benchmark.prompt()).isEqualTo(PromptOptions.defaults());
+    assertThat(benchmark.prompt().prefixLen()).isZero();
   }
 }
