@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autotune.model.Direction;
 import io.autotune.space.SearchSpace;
 import io.autotune.testing.SampleStrategy;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,42 @@ class StudyTest {
         .hasMessage("no suggestion 4 is waiting for a result");
     int n = study.ask().orElseThrow().number();
     assertThatThrownBy(() -> study.tell(n, Double.NaN))
-        .hasMessage("value of suggestion 1 must be finite, but was NaN; use fail()");
+        .hasMessage(
+            "suggestion 1: values must be finite, but were [NaN]; report a failed evaluation"
+                + " with fail()");
     study.tell(n, 1.0);
     assertThatThrownBy(() -> study.tell(n, 2.0)).isInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void severalObjectivesAndConstraintsGiveTheFeasibleParetoFront() {
+    Study study =
+        Study.of(
+            space, new SampleStrategy(), List.of(Direction.MINIMIZE, Direction.MAXIMIZE), 1, 1, 10);
+    for (int i = 0; i < 5; i++) {
+      study.ask().orElseThrow();
+    }
+    study.tell(1, List.of(1.0, 5.0), List.of(0.0)); // on the front
+    study.tell(2, List.of(2.0, 6.0), List.of(-1.0)); // on the front: worse first, better second
+    study.tell(3, List.of(2.0, 4.0), List.of(-1.0)); // dominated by 1
+    study.tell(4, List.of(0.5, 9.0), List.of(0.1)); // would dominate both, but infeasible
+    study.fail(5);
+    assertThat(study.paretoFront()).extracting(Study.Result::number).containsExactly(1, 2);
+    assertThatThrownBy(study::best)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Pareto front");
+    assertThatThrownBy(() -> study.tell(6, List.of(1.0), List.of(0.0)))
+        .hasMessage("suggestion 6: expected 2 values, but got 1");
+  }
+
+  @Test
+  void theBestOfOneObjectiveIsTheBestFeasible() {
+    Study study = Study.of(space, new SampleStrategy(), List.of(Direction.MINIMIZE), 1, 1, 10);
+    study.ask().orElseThrow();
+    study.ask().orElseThrow();
+    study.tell(1, List.of(1.0), List.of(0.5));
+    study.tell(2, List.of(3.0), List.of(-0.5));
+    assertThat(study.best().orElseThrow().number()).isEqualTo(2);
+    assertThat(study.paretoFront()).extracting(Study.Result::number).containsExactly(2);
   }
 }

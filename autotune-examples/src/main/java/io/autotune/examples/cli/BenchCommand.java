@@ -3,7 +3,9 @@ package io.autotune.examples.cli;
 import io.autotune.AutotuneException;
 import io.autotune.strategies.bench.BenchmarkFunction;
 import io.autotune.strategies.bench.BenchmarkReport;
+import io.autotune.strategies.bench.ParetoFunction;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmark a strategy on branin, hartmann6 or serving_sim; JSON lines.")
+    description =
+        "Benchmark a strategy on branin, hartmann6, serving_sim, branin_currin, serving_pareto or"
+            + " serving_slo; JSON lines.")
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--func", required = true, description = "branin, hartmann6 or serving_sim")
+  @Option(
+      names = "--func",
+      required = true,
+      description = "branin, hartmann6, serving_sim, branin_currin, serving_pareto, serving_slo")
   String function;
 
   @Option(names = "--strategy", required = true, description = "a strategy name, e.g. tpe")
@@ -55,13 +62,22 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      BenchmarkFunction func = BenchmarkFunction.named(function);
-      BenchmarkReport.print(func, strategy, parseOptions(options), seeds, trials, out);
+      Map<String, Object> parsed = parseOptions(options);
+      if (isParetoFunction(function)) {
+        BenchmarkReport.print(ParetoFunction.named(function), strategy, parsed, seeds, trials, out);
+      } else {
+        BenchmarkReport.print(
+            BenchmarkFunction.named(function), strategy, parsed, seeds, trials, out);
+      }
       return 0;
     } catch (IllegalArgumentException | AutotuneException badInput) {
       err.println("bench: " + badInput.getMessage());
       return 2;
     }
+  }
+
+  private static boolean isParetoFunction(String id) {
+    return Arrays.stream(ParetoFunction.values()).anyMatch(f -> f.id().equalsIgnoreCase(id));
   }
 
   /** KEY=VALUE pairs; values read as JSON scalars (true, 12, 0.5), anything else a string. */

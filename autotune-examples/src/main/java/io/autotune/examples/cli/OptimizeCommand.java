@@ -2,6 +2,7 @@ package io.autotune.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.Study;
 import io.autotune.model.Direction;
@@ -15,9 +16,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +31,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code optimize}: ask/tell over stdin and stdout, one JSON object per line. autotune writes
  * {@code {"number": 1, "params": {...}}} and reads {@code {"number": 1, "value": 0.42}} or {@code
- * {"number": 1, "failed": true, "error": "..."}}; it ends with {@code {"best": {...}}}.
+ * {"number": 1, "failed": true, "error": "..."}}; it ends with {@code {"best": {...}}}. With
+ * several objectives ({@code --directions}) a result is {@code "values": [v1, v2]} and the end line
+ * is {@code {"pareto": [...]}}; with {@code --constraints N} a result adds {@code "constraints":
+ * [c1, ...]}, feasible when every value is at most 0 (Optuna's convention).
  */
 @Command(
     name = "optimize",
@@ -54,8 +62,19 @@ final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--trials", paramLabel = "N", description = "default: ${DEFAULT-VALUE}")
   int trials = 50;
 
-  @Option(names = "--direction", description = "minimize or maximize (default: ${DEFAULT-VALUE})")
-  Direction direction = Direction.MINIMIZE;
+  @Option(
+      names = {"--direction", "--directions"},
+      split = ",",
+      paramLabel = "DIRECTION",
+      converter = DirectionConverter.class,
+      description = "minimize or maximize, one per objective, comma-separated (default: minimize)")
+  List<Direction> directions = List.of(Direction.MINIMIZE);
+
+  @Option(
+      names = "--constraints",
+      paramLabel = "N",
+      description = "constraint values told with every result (default: ${DEFAULT-VALUE})")
+  int constraints = 0;
 
   @Spec CommandSpec command;
 
@@ -65,7 +84,8 @@ final class OptimizeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--trials must be greater than 0, but was " + trials);
     }
     SearchSpace space = TaskJson.parseSpace(Files.readString(spaceFile));
-    Study study = Study.of(space, Strategy.named(strategy, Map.of()), direction, seed, trials);
+    Study study =
+        Study.of(space, Strategy.named(strategy, Map.of()), directions, constraints, seed, trials);
     PrintWriter out = command.commandLine().getOut();
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -85,22 +105,34 @@ final class OptimizeCommand implements Callable<Integer> {
       }
       tell(study, suggestion.get().number(), line);
     }
-    ObjectNode end = JSON.createObjectNode();
-    study
-        .best()
-        .ifPresent(
-            b -> {
-              ObjectNode best =
-                  end.putObject("best")
-                      .put("number", b.number())
-                      .put("value", b.value().getAsDouble());
-              best.set("params", JSON.valueToTree(b.configuration().values()));
-            });
-    if (study.best().isEmpty()) {
-      end.putNull("best");
-    }
-    out.println(end);
+    out.println(directions.size() > 1 ? pareto(study) : best(study));
     return 0;
+  }
+
+  private static ObjectNode best(Study study) {
+    ObjectNode end = JSON.createObjectNode();
+    Optional<Study.Result> best = study.best();
+    if (best.isEmpty()) {
+      end.putNull("best");
+    } else {
+      ObjectNode node =
+          end.putObject("best")
+              .put("number", best.get().number())
+              .put("value", best.get().value().getAsDouble());
+      node.set("params", JSON.valueToTree(best.get().configuration().values()));
+    }
+    return end;
+  }
+
+  private static ObjectNode pareto(Study study) {
+    ObjectNode end = JSON.createObjectNode();
+    ArrayNode front = end.putArray("pareto");
+    for (Study.Result r : study.paretoFront()) {
+      ObjectNode node = front.addObject().put("number", r.number());
+      node.set("params", JSON.valueToTree(r.configuration().values()));
+      node.set("values", JSON.valueToTree(r.values()));
+    }
+    return end;
   }
 
   private static void tell(Study study, int number, String line) throws IOException {
@@ -116,14 +148,48 @@ final class OptimizeCommand implements Callable<Integer> {
     }
     if (reply.path("failed").asBoolean(false)) {
       study.fail(number);
+      return;
+    }
+    List<Double> values;
+    if (reply.path("values").isArray()) {
+      values = numbers(reply.get("values"), number, "values", line);
     } else if (reply.path("value").isNumber()) {
-      study.tell(number, reply.get("value").asDouble());
+      values = List.of(reply.get("value").asDouble());
     } else {
       throw new IllegalArgumentException(
           "result of number "
               + number
-              + " needs a numeric \"value\" or \"failed\": true, but was: "
+              + " needs a numeric \"value\", a \"values\" array or \"failed\": true, but was: "
               + line);
+    }
+    List<Double> constraintValues =
+        reply.has("constraints")
+            ? numbers(reply.get("constraints"), number, "constraints", line)
+            : List.of();
+    study.tell(number, values, constraintValues);
+  }
+
+  private static List<Double> numbers(JsonNode array, int number, String field, String line) {
+    if (!array.isArray()) {
+      throw new IllegalArgumentException(
+          "result of number " + number + ": \"" + field + "\" must be an array: " + line);
+    }
+    List<Double> numbers = new ArrayList<>();
+    for (JsonNode n : array) {
+      if (!n.isNumber()) {
+        throw new IllegalArgumentException(
+            "result of number " + number + ": \"" + field + "\" must hold numbers: " + line);
+      }
+      numbers.add(n.asDouble());
+    }
+    return numbers;
+  }
+
+  /** minimize or maximize, in any case, as task JSON writes them. */
+  static final class DirectionConverter implements CommandLine.ITypeConverter<Direction> {
+    @Override
+    public Direction convert(String value) {
+      return Direction.valueOf(value.trim().toUpperCase(Locale.ROOT));
     }
   }
 }

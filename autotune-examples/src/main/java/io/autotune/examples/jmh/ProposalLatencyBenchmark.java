@@ -63,7 +63,7 @@ public class ProposalLatencyBenchmark {
     SplittableRandom random = new SplittableRandom(SEED);
     for (int n = 1; n <= finished; n++) {
       Configuration c = space.sample(random);
-      history.add(new Trial(n, c, function.evaluate(c)));
+      history.add(Trial.of(n, c, function.evaluate(c)));
     }
   }
 

@@ -80,6 +80,71 @@ class CliTest {
   }
 
   @Test
+  void optimizeWithTwoObjectivesAndAConstraintEndsWithTheFeasibleParetoFront() throws Exception {
+    Path space = dir.resolve("space.json");
+    Files.writeString(space, "{\"x\": [1, 2, 3, 4]}");
+    String replies =
+        "{\"number\": 1, \"values\": [1, 5], \"constraints\": [0]}\n"
+            + "{\"number\": 2, \"values\": [2, 6], \"constraints\": [-1]}\n"
+            + "{\"number\": 3, \"values\": [2, 4], \"constraints\": [-1]}\n"
+            + "{\"number\": 4, \"values\": [0.5, 9], \"constraints\": [0.1]}\n";
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(replies.getBytes(StandardCharsets.UTF_8)));
+      assertThat(
+              run(
+                  "optimize",
+                  "--space",
+                  space.toString(),
+                  "--strategy",
+                  "grid",
+                  "--trials",
+                  "4",
+                  "--directions",
+                  "minimize,maximize",
+                  "--constraints",
+                  "1"))
+          .as(err.toString())
+          .isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(4))
+        .startsWith("{\"pareto\":[{\"number\":1,")
+        .contains("\"values\":[1.0,5.0]")
+        .contains("{\"number\":2,")
+        .doesNotContain("\"number\":3")
+        .doesNotContain("\"number\":4");
+  }
+
+  @Test
+  void optimizeRejectsAResultWithoutItsConstraintsNamingTheNumber() throws Exception {
+    Path space = dir.resolve("space.json");
+    Files.writeString(space, "{\"x\": [1, 2]}");
+    InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new ByteArrayInputStream(
+              "{\"number\": 1, \"value\": 3}\n".getBytes(StandardCharsets.UTF_8)));
+      assertThat(
+              run(
+                  "optimize",
+                  "--space",
+                  space.toString(),
+                  "--strategy",
+                  "grid",
+                  "--constraints",
+                  "2"))
+          .isNotZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(err.toString()).contains("suggestion 1: expected 2 constraints, but got 0");
+  }
+
+  @Test
   void unknownOptionsExitWithOneLine() {
     assertThat(run("run", "--no-such-option")).isEqualTo(2);
     assertThat(err.toString().lines().count()).isEqualTo(1);

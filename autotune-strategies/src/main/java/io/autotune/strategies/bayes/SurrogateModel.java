@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,6 +31,9 @@ final class SurrogateModel {
 
   static Acquisition acquisition(
       SpaceEncoding encoding, Observations observations, RandomGenerator random) {
+    if (observations.objectiveCount() == 2 && !observations.successes().isEmpty()) {
+      return ParetoSurrogate.acquisition(encoding, observations, random);
+    }
     Kernel kernel = new Kernel(encoding.groups());
     double[] allY = OutputWarping.apply(observations.losses());
     int[] kept = Subsets.bestAndSpread(allY, MAX_MODEL_POINTS);
@@ -43,18 +47,54 @@ final class SurrogateModel {
       known.addAll(observations.pending());
       double[][] kx = known.toArray(double[][]::new);
       GaussianProcess where = GaussianProcess.fit(kernel, kx, new double[kx.length], h);
-      return Acquisition.exploration(encoding, where, feasibility);
+      return new Acquisition(
+          encoding,
+          Acquisition.Criterion.exploration(where),
+          feasibility,
+          Optional.empty(),
+          PendingPenalty.NONE);
     }
     GaussianProcess model = withFantasies(kernel, x, y, h, observations.pending(), failures);
+    PendingPenalty penalty = new PendingPenalty(kernel, observations.pending(), h);
+    Optional<ConstraintModel> constraints =
+        constraints(
+            kernel, x, Subsets.rows(observations.constraints(), kept), observations, random);
     // the incumbent is the best modelled loss, not the best observed one: with noisy experiments a
     // lucky measurement would otherwise set a bar that nothing can be expected to beat
-    double best = Arrays.stream(x).mapToDouble(model::mean).min().orElse(0);
-    PendingPenalty penalty = new PendingPenalty(kernel, observations.pending(), h);
-    return Acquisition.expectedImprovement(encoding, model, feasibility, penalty, best);
+    OptionalDouble best = bestFeasible(model, x, Subsets.rows(observations.constraints(), kept));
+    Acquisition.Criterion criterion =
+        best.isPresent()
+            ? Acquisition.Criterion.expectedImprovement(model, best.getAsDouble())
+            : Acquisition.Criterion.feasibilityOnly();
+    return new Acquisition(encoding, criterion, feasibility, constraints, penalty);
   }
 
-  private static Hyperparameters fit(
-      Kernel kernel, double[][] x, double[] y, RandomGenerator random) {
+  /** One process per constraint of the task, or empty for a task without constraints. */
+  static Optional<ConstraintModel> constraints(
+      Kernel kernel,
+      double[][] x,
+      double[][] values,
+      Observations observations,
+      RandomGenerator random) {
+    int count = observations.constraintCount();
+    return count == 0
+        ? Optional.empty()
+        : Optional.of(ConstraintModel.fit(kernel, x, values, count, random));
+  }
+
+  /** The best modelled loss among the points that met every constraint; empty if none did. */
+  static OptionalDouble bestFeasible(GaussianProcess model, double[][] x, double[][] c) {
+    OptionalDouble best = OptionalDouble.empty();
+    for (int i = 0; i < x.length; i++) {
+      if (Arrays.stream(c[i]).allMatch(v -> v <= 0)) {
+        double mean = model.mean(x[i]);
+        best = OptionalDouble.of(best.isPresent() ? Math.min(best.getAsDouble(), mean) : mean);
+      }
+    }
+    return best;
+  }
+
+  static Hyperparameters fit(Kernel kernel, double[][] x, double[] y, RandomGenerator random) {
     if (x.length == 0) {
       return HyperparameterFit.priorMode(kernel.groups());
     }
@@ -66,7 +106,7 @@ final class SurrogateModel {
     return HyperparameterFit.fit(kernel, Subsets.rows(x, subset), sy, random);
   }
 
-  private static Optional<FeasibilityModel> feasibility(
+  static Optional<FeasibilityModel> feasibility(
       Kernel kernel, double[][] successes, List<double[]> failures, Hyperparameters h) {
     if (failures.isEmpty()) {
       return Optional.empty();
@@ -84,7 +124,7 @@ final class SurrogateModel {
         FeasibilityModel.fit(kernel, points.toArray(double[][]::new), ok, h.lengthScales()));
   }
 
-  private static GaussianProcess withFantasies(
+  static GaussianProcess withFantasies(
       Kernel kernel,
       double[][] x,
       double[] y,

@@ -60,7 +60,7 @@ public final class BenchmarkHarness {
         break;
       }
       OptionalDouble value = function.evaluate(function.space().validate(proposal.get()));
-      history.add(new Trial(n + 1, proposal.get(), value));
+      history.add(Trial.of(n + 1, proposal.get(), value));
       if (value.isPresent()) {
         best = Math.min(best, value.getAsDouble());
       }
@@ -70,7 +70,7 @@ public final class BenchmarkHarness {
         function.id(), sampler, seed, curve, upperMedian(askMs), meanOfLast(askMs, 10));
   }
 
-  private static double upperMedian(double[] values) {
+  static double upperMedian(double[] values) {
     if (values.length == 0) {
       return Double.NaN;
     }
@@ -79,7 +79,7 @@ public final class BenchmarkHarness {
     return sorted[sorted.length / 2];
   }
 
-  private static double meanOfLast(double[] values, int count) {
+  static double meanOfLast(double[] values, int count) {
     int from = Math.max(0, values.length - count);
     return Arrays.stream(values, from, values.length).average().orElse(Double.NaN);
   }

@@ -28,6 +28,51 @@ public final class BenchmarkReport {
       int seeds,
       int trials,
       PrintStream out) {
+    return print(
+        function.id(),
+        function.optimum(),
+        strategy,
+        options,
+        seeds,
+        out,
+        (sampler, instance, seed) ->
+            BenchmarkHarness.runSeed(function, sampler, instance, seed, trials));
+  }
+
+  /**
+   * The same for a multi-objective or constrained function: the curves are hypervolume regret or
+   * the best feasible value, as optuna_mo_ref.py prints them; the summary is their regret.
+   */
+  public static BenchmarkSummary print(
+      ParetoFunction function,
+      String strategy,
+      Map<String, Object> options,
+      int seeds,
+      int trials,
+      PrintStream out) {
+    return print(
+        function.id(),
+        function.optimum(),
+        strategy,
+        options,
+        seeds,
+        out,
+        (sampler, instance, seed) ->
+            ParetoHarness.runSeed(function, sampler, instance, seed, trials));
+  }
+
+  private interface SeedRun {
+    BenchmarkRun run(String sampler, Strategy strategy, long seed);
+  }
+
+  private static BenchmarkSummary print(
+      String func,
+      double optimum,
+      String strategy,
+      Map<String, Object> options,
+      int seeds,
+      PrintStream out,
+      SeedRun seedRun) {
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds must be at least 1, but was " + seeds);
     }
@@ -35,11 +80,11 @@ public final class BenchmarkReport {
     Strategy instance = Strategy.named(strategy, options);
     List<BenchmarkRun> runs = new ArrayList<>();
     for (int seed = 0; seed < seeds; seed++) {
-      BenchmarkRun run = BenchmarkHarness.runSeed(function, sampler, instance, seed, trials);
+      BenchmarkRun run = seedRun.run(sampler, instance, seed);
       out.println(run.toJson());
       runs.add(run);
     }
-    BenchmarkSummary summary = BenchmarkSummary.of(function, runs);
+    BenchmarkSummary summary = BenchmarkSummary.of(func, optimum, runs);
     out.println(summary.line());
     return summary;
   }

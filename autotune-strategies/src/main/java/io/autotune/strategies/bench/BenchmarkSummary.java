@@ -27,6 +27,11 @@ public record BenchmarkSummary(
   }
 
   public static BenchmarkSummary of(BenchmarkFunction function, List<BenchmarkRun> runs) {
+    return of(function.id(), function.optimum(), runs);
+  }
+
+  /** The summary of runs whose curves reach {@code optimum} at best (0 for a regret curve). */
+  public static BenchmarkSummary of(String func, double optimum, List<BenchmarkRun> runs) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("no runs to summarise");
     }
@@ -34,11 +39,11 @@ public record BenchmarkSummary(
     Map<Integer, Double> regret = new LinkedHashMap<>();
     for (int k : CHECKPOINTS) {
       if (k <= trials) {
-        regret.put(k, median(runs.stream().mapToDouble(r -> r.bestAfter(k) - function.optimum())));
+        regret.put(k, median(runs.stream().mapToDouble(r -> r.bestAfter(k) - optimum)));
       }
     }
     double ask = median(runs.stream().mapToDouble(BenchmarkRun::askMsLast10));
-    return new BenchmarkSummary(function.id(), runs.get(0).sampler(), regret, ask);
+    return new BenchmarkSummary(func, runs.get(0).sampler(), regret, ask);
   }
 
   /** E.g. {@code branin tpe @10:6.083 @20:1.481 ... ask_ms(last10)=0.19}. */

@@ -3,6 +3,7 @@ package io.autotune.strategies.bench;
 import io.autotune.space.Configuration;
 import io.autotune.space.SearchSpace;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -27,6 +28,21 @@ final class ServingSim {
   private ServingSim() {}
 
   static OptionalDouble evaluate(Configuration p) {
+    Optional<Serving> r = serving(p);
+    if (r.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    double perGpu = r.get().perGpu();
+    double ttft = r.get().ttft();
+    double pen = ttft > 0.5 ? Math.exp((ttft - 0.5) / 0.5 / 0.1) : 0.0;
+    return OptionalDouble.of(-perGpu + pen * perGpu * 0.1);
+  }
+
+  /** Output tokens/s per GPU, time to first token (s) and time per output token (ms). */
+  record Serving(double perGpu, double ttft, double tpotMs) {}
+
+  /** functions_mo.py's {@code _serving}; empty when the server runs out of memory at start-up. */
+  static Optional<Serving> serving(Configuration p) {
     double tp = p.getDouble("tp_size");
     double mem = p.getDouble("mem_fraction_static");
     double chunk = p.getDouble("chunked_prefill_size");
@@ -34,7 +50,7 @@ final class ServingSim {
     double cgbs = p.getDouble("cuda_graph_max_bs");
     double kv = (mem - 0.55) * 80 * tp;
     if (kv <= 0 || mem > 0.93 && cgbs > 256) {
-      return OptionalDouble.empty();
+      return Optional.empty();
     }
     double batch = Math.min(mrr, kv * 9.0);
     double polGain = POLICY_GAIN.get((String) p.get("schedule_policy"));
@@ -44,8 +60,13 @@ final class ServingSim {
     double perGpu =
         2200 * Math.pow(tp, 0.82) * Math.pow(batch, 0.55) * polGain * graph * prefill / 60 / tp;
     double ttft = 0.08 + batch / (tp * 600) + (chunk / 16384) * 0.05;
-    double pen = ttft > 0.5 ? Math.exp((ttft - 0.5) / 0.5 / 0.1) : 0.0;
-    return OptionalDouble.of(-perGpu + pen * perGpu * 0.1);
+    double tpotMs =
+        6.0
+            * Math.pow(1 + batch / 96, 0.75)
+            / Math.pow(tp, 0.7)
+            / graph
+            * (1 + 0.08 * Math.abs(log2(chunk) - 12));
+    return Optional.of(new Serving(perGpu, ttft, tpotMs));
   }
 
   /** log2 as Python's math.log2 (exact for powers of two). */

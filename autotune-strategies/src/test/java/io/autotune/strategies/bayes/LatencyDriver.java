@@ -31,7 +31,7 @@ public final class LatencyDriver {
       }
       for (int i = history.size(); i < n; i++) {
         Configuration c = f.space().sample(random);
-        history.add(new Trial(i + 1, c, f.evaluate(c)));
+        history.add(Trial.of(i + 1, c, f.evaluate(c)));
       }
       double[] ms = new double[repeats];
       for (int r = 0; r < 2 * repeats; r++) {

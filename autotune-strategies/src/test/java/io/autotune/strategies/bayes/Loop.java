@@ -34,7 +34,7 @@ final class Loop {
     List<Trial> history = new ArrayList<>();
     for (int n = 1; n <= experiments; n++) {
       Configuration c = strategy.propose(context(space, history, seed)).orElseThrow();
-      history.add(new Trial(n, c, objective.apply(c)));
+      history.add(Trial.of(n, c, objective.apply(c)));
     }
     return history;
   }

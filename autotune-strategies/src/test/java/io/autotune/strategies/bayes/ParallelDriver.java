@@ -40,7 +40,7 @@ public final class ParallelDriver {
           proposed++;
         }
         Configuration done = running.removeFirst();
-        history.add(new Trial(history.size() + 1, done, f.evaluate(done)));
+        history.add(Trial.of(history.size() + 1, done, f.evaluate(done)));
       }
       regret[seed] = Loop.best(history) - f.optimum();
     }
