@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autotune.AutotuneException;
 import io.autotune.InvalidTaskException;
-import io.autotune.gpu.GpuLease;
+import io.autotune.internal.GpuLease;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.ExperimentContext;

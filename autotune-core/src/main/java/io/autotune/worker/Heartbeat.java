@@ -1,7 +1,7 @@
 package io.autotune.worker;
 
+import io.autotune.internal.Hosts;
 import io.autotune.model.WorkerInfo;
-import io.autotune.runner.Hosts;
 import io.autotune.spi.CheckpointStore;
 import java.time.Duration;
 import java.time.Instant;

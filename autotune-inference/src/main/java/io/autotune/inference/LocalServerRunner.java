@@ -2,7 +2,7 @@ package io.autotune.inference;
 
 import io.autotune.AutotuneException;
 import io.autotune.gpu.GpuCounts;
-import io.autotune.gpu.GpuLease;
+import io.autotune.internal.GpuLease;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.ExperimentContext;

@@ -1,4 +1,4 @@
-package io.autotune.gpu;
+package io.autotune.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

@@ -1,4 +1,4 @@
-package io.autotune.runner;
+package io.autotune.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

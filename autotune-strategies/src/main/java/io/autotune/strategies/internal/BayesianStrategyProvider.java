@@ -1,8 +1,8 @@
-package io.autotune.strategies.bayes;
+package io.autotune.strategies.internal;
 
 import io.autotune.spi.Strategy;
 import io.autotune.spi.StrategyProvider;
-import io.autotune.strategies.internal.StrategyOptions;
+import io.autotune.strategies.bayes.BayesianStrategy;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,7 +1,5 @@
-package io.autotune.internal;
+package io.autotune.spi;
 
-import io.autotune.spi.CheckpointStore;
-import io.autotune.spi.CheckpointStoreContract;
 import io.autotune.testing.MutableClock;
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.autotune.gpu;
+package io.autotune.internal;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.autotune.gpu;
+package io.autotune.internal;
 
 import io.autotune.spi.GpuInfo;
 import java.util.Comparator;

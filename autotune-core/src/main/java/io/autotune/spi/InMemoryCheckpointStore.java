@@ -1,4 +1,4 @@
-package io.autotune.internal;
+package io.autotune.spi;
 
 import io.autotune.DuplicateExperimentException;
 import io.autotune.LeaseLostException;
@@ -8,7 +8,6 @@ import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
-import io.autotune.spi.CheckpointStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
