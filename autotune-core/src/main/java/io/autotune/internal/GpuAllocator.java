@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: one allocator serves all parallel slots of a worker. The monitor is sampled
  * outside the allocator's lock; a failing sample falls back to the last good one.
  */
-public final class GpuAllocator {
+final class GpuAllocator {
   private static final Logger log = LoggerFactory.getLogger(GpuAllocator.class);
 
   private final GpuMonitor monitor;

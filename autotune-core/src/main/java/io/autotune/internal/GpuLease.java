@@ -1,5 +1,6 @@
 package io.autotune.internal;
 
+import io.autotune.gpu.CudaEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
  * The GPUs one experiment holds, from {@link GpuAllocator#allocate} until {@link #close()}. Closing
  * twice is harmless. Thread-safe.
  */
-public final class GpuLease implements AutoCloseable {
+final class GpuLease implements AutoCloseable {
   private final GpuAllocator allocator;
   private final String holder;
   private final List<Integer> indices;
@@ -43,25 +44,9 @@ public final class GpuLease implements AutoCloseable {
     return indices.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
-  /**
-   * The environment to give the experiment's processes: {@code CUDA_VISIBLE_DEVICES} and {@code
-   * CUDA_DEVICE_ORDER=PCI_BUS_ID}. The second is needed because CUDA numbers GPUs fastest first by
-   * default, while NVML and nvidia-smi number them in PCI bus order.
-   */
+  /** The environment to give the experiment's processes: {@link CudaEnvironment#of}. */
   public Map<String, String> environment() {
-    return environment(indices);
-  }
-
-  /**
-   * {@link #environment()} for GPUs given by index (NVML numbering), as runners see them in {@code
-   * ExperimentContext.gpus()}; empty for none.
-   */
-  public static Map<String, String> environment(List<Integer> indices) {
-    if (indices.isEmpty()) {
-      return Map.of();
-    }
-    String visible = indices.stream().map(String::valueOf).collect(Collectors.joining(","));
-    return Map.of("CUDA_VISIBLE_DEVICES", visible, "CUDA_DEVICE_ORDER", "PCI_BUS_ID");
+    return CudaEnvironment.of(indices);
   }
 
   /** Whether {@link #close()} was called. */

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * @param memoryUtilization memory-controller utilisation in percent, if reported
  * @param powerWatts power draw in watts, if reported
  */
-public record GpuSample(
+record GpuSample(
     Instant at,
     int index,
     OptionalDouble utilization,

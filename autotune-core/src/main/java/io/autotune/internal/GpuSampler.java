@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Recording} per experiment, from {@link #start} to {@link Recording#stop}. A failing read is
  * counted and skipped, never thrown. Thread-safe.
  */
-public final class GpuSampler implements AutoCloseable {
+final class GpuSampler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GpuSampler.class);
 
   private final GpuMonitor monitor;

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * @param samples every sample, in time order
  * @param failedReads how many sampling rounds could not read the GPUs
  */
-public record GpuUsage(List<Integer> gpus, List<GpuSample> samples, int failedReads) {
+record GpuUsage(List<Integer> gpus, List<GpuSample> samples, int failedReads) {
   private static final double MIB = 1024.0 * 1024.0;
   private static final List<Metric> METRICS =
       List.of(

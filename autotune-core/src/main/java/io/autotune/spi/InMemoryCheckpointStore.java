@@ -23,7 +23,7 @@ import java.util.UUID;
  * A {@link CheckpointStore} in memory with the same lease semantics as the JDBC store. Every method
  * holds the store's lock, so a fenced write checks the lease and writes atomically. Thread-safe.
  */
-public final class InMemoryCheckpointStore implements CheckpointStore {
+final class InMemoryCheckpointStore implements CheckpointStore {
   private final Clock clock;
   private final Duration grace;
   private final Map<String, Task> tasks = new LinkedHashMap<>();
