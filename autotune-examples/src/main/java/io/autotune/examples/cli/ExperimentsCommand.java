@@ -38,9 +38,9 @@ final class ExperimentsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = StoreOption.open(store)) {
-      checkpoints
-          .task(taskId)
-          .orElseThrow(() -> new IllegalArgumentException("no task with id " + taskId));
+      if (checkpoints.task(taskId).isEmpty()) {
+        throw new IllegalArgumentException("no task with id " + taskId);
+      }
       ArrayNode rows = JSON.createArrayNode();
       Table table = new Table("#", "status", "duration", "score", "configuration", "error");
       for (Experiment e : checkpoints.experiments(taskId)) {
