@@ -63,12 +63,7 @@ final class GpuSampler implements AutoCloseable {
   }
 
   private static ScheduledExecutorService daemonExecutor() {
-    return Executors.newSingleThreadScheduledExecutor(
-        task -> {
-          Thread thread = new Thread(task, "autotune-gpu-sampler");
-          thread.setDaemon(true);
-          return thread;
-        });
+    return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("autotune-gpu-sampler-"));
   }
 
   /** The samples of one experiment's GPUs. Thread-safe. */

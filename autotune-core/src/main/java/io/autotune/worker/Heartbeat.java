@@ -1,5 +1,6 @@
 package io.autotune.worker;
 
+import io.autotune.internal.DaemonThreads;
 import io.autotune.internal.Hosts;
 import io.autotune.model.WorkerInfo;
 import io.autotune.spi.CheckpointStore;
@@ -24,7 +25,7 @@ final class Heartbeat {
   private final Duration interval;
   private final Instant startedAt = processStart();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Threads.named("autotune-heartbeat-"));
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("autotune-heartbeat-"));
 
   Heartbeat(CheckpointStore store, String workerId, Duration interval) {
     this.store = store;
