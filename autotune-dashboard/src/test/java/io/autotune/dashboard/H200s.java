@@ -1,40 +1,26 @@
 package io.autotune.dashboard;
 
-import io.autotune.AutotuneException;
 import io.autotune.spi.GpuInfo;
-import io.autotune.spi.GpuMonitor;
+import io.autotune.testing.FakeGpuMonitor;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-/** Two H200-sized GPUs, one busy and one idle; or a monitor whose sampling fails. */
-final class FakeGpuMonitor implements GpuMonitor {
-  static final long MIB = 1024 * 1024;
-  private final boolean failing;
+/** Core's {@link FakeGpuMonitor} with two H200-sized GPUs, one busy and one idle. */
+final class H200s {
+  private static final long MIB = 1024 * 1024;
 
-  private FakeGpuMonitor(boolean failing) {
-    this.failing = failing;
-  }
+  private H200s() {}
 
   static FakeGpuMonitor twoGpus() {
-    return new FakeGpuMonitor(false);
+    return new FakeGpuMonitor(List.of(gpu(0, 120_000, 95), gpu(1, 1_024, 42)));
   }
 
+  /** A monitor whose sampling fails. */
   static FakeGpuMonitor failing() {
-    return new FakeGpuMonitor(true);
-  }
-
-  @Override
-  public String name() {
-    return "fake";
-  }
-
-  @Override
-  public List<GpuInfo> sample() {
-    if (failing) {
-      throw new AutotuneException("NVML_ERROR_GPU_IS_LOST on /dev/nvidia0");
-    }
-    return List.of(gpu(0, 120_000, 95), gpu(1, 1_024, 42));
+    FakeGpuMonitor monitor = twoGpus();
+    monitor.setFailing(true);
+    return monitor;
   }
 
   private static GpuInfo gpu(int index, long usedMib, double utilization) {
