@@ -1,13 +1,13 @@
 package io.autotune;
 
 import io.autotune.internal.GpuPlacement;
+import io.autotune.internal.Hosts;
 import io.autotune.internal.LoopSettings;
 import io.autotune.internal.TuningLoop;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
 import io.autotune.model.WorkerInfo;
-import io.autotune.runner.Hosts;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.ExperimentRunner;

@@ -1,8 +1,5 @@
 package io.autotune.internal;
 
-import io.autotune.gpu.GpuAllocator;
-import io.autotune.gpu.GpuLease;
-import io.autotune.gpu.GpuSampler;
 import io.autotune.spi.GpuMonitor;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +49,7 @@ public final class GpuPlacement implements AutoCloseable {
   /**
    * Takes {@code count} GPUs for {@code holder}, waiting for them if they are busy.
    *
-   * @throws io.autotune.gpu.GpuAllocationException if they cannot be had within the wait
+   * @throws io.autotune.internal.GpuAllocationException if they cannot be had within the wait
    */
   Placed place(String holder, int count) throws InterruptedException {
     return new Placed(allocator.allocate(holder, count, wait));

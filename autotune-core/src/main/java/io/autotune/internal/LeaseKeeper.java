@@ -44,11 +44,7 @@ final class LeaseKeeper implements AutoCloseable {
     this.onLost = onLost;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "autotune-lease-" + lease.taskId());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("autotune-lease-" + lease.taskId() + "-"));
   }
 
   LeaseKeeper start() {

@@ -2,7 +2,6 @@ package io.autotune.internal;
 
 import io.autotune.model.Experiment;
 import io.autotune.model.ProcessRef;
-import io.autotune.runner.Hosts;
 import io.autotune.runner.ProcessTree;
 import java.time.Duration;
 import java.util.List;

@@ -25,9 +25,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -53,9 +51,10 @@ public final class TuningLoop {
   private final ExperimentLog log;
   private final long seed;
   private final Map<Integer, ExperimentExecution> running = new ConcurrentSkipListMap<>();
-  private final ExecutorService slots = Executors.newCachedThreadPool(daemon("autotune-slot-"));
+  private final ExecutorService slots =
+      Executors.newCachedThreadPool(DaemonThreads.named("autotune-slot-"));
   private final ExecutorService runnerThreads =
-      Executors.newCachedThreadPool(daemon("autotune-runner-"));
+      Executors.newCachedThreadPool(DaemonThreads.named("autotune-runner-"));
   private final ExecutorCompletionService<Finished> finished =
       new ExecutorCompletionService<>(slots);
   private Instant taskDeadline = Instant.MAX;
@@ -299,14 +298,5 @@ public final class TuningLoop {
         LOG.warn("task {}: a listener failed: {}", task.id(), e.toString());
       }
     }
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autotune.AutotuneException;
 import io.autotune.InvalidTaskException;
-import io.autotune.gpu.GpuLease;
+import io.autotune.gpu.CudaEnvironment;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.ExperimentContext;
@@ -104,7 +104,7 @@ public final class CommandRunner implements ExperimentRunner {
     env.put("AUTOTUNE_TASK", context.taskId());
     env.put("AUTOTUNE_EXPERIMENT", Integer.toString(context.number()));
     env.put("AUTOTUNE_PARAMS", params);
-    env.putAll(GpuLease.environment(context.gpus()));
+    env.putAll(CudaEnvironment.of(context.gpus()));
     context.phase(Phase.BENCHMARKING);
     Process process;
     try {

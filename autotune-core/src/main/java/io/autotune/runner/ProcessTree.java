@@ -1,5 +1,6 @@
 package io.autotune.runner;
 
+import io.autotune.internal.Hosts;
 import io.autotune.model.ProcessRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;

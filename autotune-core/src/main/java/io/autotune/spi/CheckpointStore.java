@@ -2,7 +2,6 @@ package io.autotune.spi;
 
 import io.autotune.DuplicateExperimentException;
 import io.autotune.LeaseLostException;
-import io.autotune.internal.InMemoryCheckpointStore;
 import io.autotune.model.Experiment;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;

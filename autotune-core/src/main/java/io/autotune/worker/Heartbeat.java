@@ -1,7 +1,8 @@
 package io.autotune.worker;
 
+import io.autotune.internal.DaemonThreads;
+import io.autotune.internal.Hosts;
 import io.autotune.model.WorkerInfo;
-import io.autotune.runner.Hosts;
 import io.autotune.spi.CheckpointStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class Heartbeat {
   private final Clock clock;
   private final Instant startedAt;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Threads.named("autotune-heartbeat-"));
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("autotune-heartbeat-"));
 
   Heartbeat(CheckpointStore store, String workerId, Duration interval, Clock clock) {
     this.store = store;

@@ -1,11 +1,11 @@
 package io.autotune.worker;
 
 import io.autotune.AutotuneException;
+import io.autotune.internal.Hosts;
 import io.autotune.model.Experiment;
 import io.autotune.model.ProcessRef;
 import io.autotune.model.Task;
 import io.autotune.model.WorkerInfo;
-import io.autotune.runner.Hosts;
 import io.autotune.runner.ProcessTree;
 import io.autotune.spi.CheckpointStore;
 import java.time.Duration;

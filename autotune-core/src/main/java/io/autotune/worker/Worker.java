@@ -6,6 +6,7 @@ import io.autotune.LeaseLostException;
 import io.autotune.StoreException;
 import io.autotune.Tuner;
 import io.autotune.TuningResult;
+import io.autotune.internal.DaemonThreads;
 import io.autotune.model.Lease;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
@@ -57,7 +58,8 @@ public final class Worker implements AutoCloseable {
     this.store = tuner.store();
     this.settings = settings;
     this.freeSlots = new Semaphore(settings.slots());
-    this.tasks = Executors.newFixedThreadPool(settings.slots(), Threads.named("autotune-task-"));
+    this.tasks =
+        Executors.newFixedThreadPool(settings.slots(), DaemonThreads.named("autotune-task-"));
     this.heartbeat =
         new Heartbeat(store, tuner.workerId(), settings.heartbeatInterval(), tuner.clock());
     this.claimer = new Thread(this::claimUntilStopped, "autotune-claimer");

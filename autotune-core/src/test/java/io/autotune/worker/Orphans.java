@@ -1,11 +1,11 @@
 package io.autotune.worker;
 
+import io.autotune.internal.Hosts;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.WorkerInfo;
-import io.autotune.runner.Hosts;
 import io.autotune.runner.ProcessTree;
 import io.autotune.space.Configuration;
 import io.autotune.spi.CheckpointStore;

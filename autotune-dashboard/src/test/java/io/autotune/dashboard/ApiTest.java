@@ -20,7 +20,7 @@ class ApiTest {
     DashboardOptions options = DashboardOptions.builder().clock(seeded.clock).build();
     jetty =
         JettyFixture.start(
-            "/dashboard/*", new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), options));
+            "/dashboard/*", new DashboardServlet(seeded.store, H200s.twoGpus(), options));
   }
 
   @AfterAll

@@ -72,10 +72,9 @@ class BrowserTest {
     jetty =
         JettyFixture.start(
             Map.of(
-                "/dashboard/*", new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), utc),
-                "/shanghai/*",
-                    new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), shanghai),
-                "/capped/*", new DashboardServlet(seeded.store, FakeGpuMonitor.twoGpus(), fourBars),
+                "/dashboard/*", new DashboardServlet(seeded.store, H200s.twoGpus(), utc),
+                "/shanghai/*", new DashboardServlet(seeded.store, H200s.twoGpus(), shanghai),
+                "/capped/*", new DashboardServlet(seeded.store, H200s.twoGpus(), fourBars),
                 "/nogpu/*",
                     new DashboardServlet(seeded.store, GpuMonitor.none(LOADER_ERROR), utc)));
     profile = Files.createTempDirectory("autotune-chromium-");

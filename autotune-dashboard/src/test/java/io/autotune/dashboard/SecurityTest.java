@@ -28,7 +28,7 @@ class SecurityTest {
             Map.of(
                 "/dashboard/*", new DashboardServlet(seeded.store, GpuMonitor.none(), open),
                 "/guarded/*", new DashboardServlet(seeded.store, GpuMonitor.none(), guarded),
-                "/broken/*", new DashboardServlet(brokenStore(), FakeGpuMonitor.failing(), open),
+                "/broken/*", new DashboardServlet(brokenStore(), H200s.failing(), open),
                 "/", new DashboardServlet(seeded.store, GpuMonitor.none(), open)));
   }
 

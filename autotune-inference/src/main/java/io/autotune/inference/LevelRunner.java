@@ -1,5 +1,6 @@
 package io.autotune.inference;
 
+import io.autotune.internal.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,12 +37,7 @@ final class LevelRunner implements AutoCloseable {
   private final RequestBodies bodies;
   private final Duration requestTimeout;
   private final ExecutorService workers =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "autotune-load");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("autotune-load-"));
 
   LevelRunner(StreamingRequest sender, RequestBodies bodies, Duration requestTimeout) {
     this.sender = sender;

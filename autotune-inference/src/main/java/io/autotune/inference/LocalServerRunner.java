@@ -1,8 +1,8 @@
 package io.autotune.inference;
 
 import io.autotune.AutotuneException;
+import io.autotune.gpu.CudaEnvironment;
 import io.autotune.gpu.GpuCounts;
-import io.autotune.gpu.GpuLease;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.ExperimentContext;
@@ -110,7 +110,7 @@ public final class LocalServerRunner implements ExperimentRunner {
 
   private Map<String, String> environment(ExperimentContext context) {
     Map<String, String> env = new java.util.HashMap<>(settings.environment());
-    env.putAll(GpuLease.environment(context.gpus()));
+    env.putAll(CudaEnvironment.of(context.gpus()));
     return env;
   }
 

@@ -1,5 +1,6 @@
 package io.autotune.inference;
 
+import io.autotune.internal.DaemonThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -12,13 +13,7 @@ final class Timer {
 
   private static ScheduledExecutorService create() {
     ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "autotune-request-timeouts");
-              thread.setDaemon(true);
-              return thread;
-            });
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("autotune-request-timeouts-"));
     // most timeouts are cancelled when the request ends: do not let them pile up
     executor.setRemoveOnCancelPolicy(true);
     return executor;

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,15 +27,14 @@ final class CancelCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TASK", description = "the task id")
   String taskId;
 
-  @Option(names = "--store", paramLabel = "URL", required = true, description = "the store")
-  String store;
+  @Mixin StoreOption.Required store;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (CheckpointStore checkpoints = StoreOption.open(store)) {
+    try (CheckpointStore checkpoints = store.open()) {
       Task task =
           checkpoints
               .task(taskId)

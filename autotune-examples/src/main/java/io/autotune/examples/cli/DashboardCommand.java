@@ -9,6 +9,7 @@ import io.autotune.spi.GpuMonitor;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,11 +24,7 @@ import picocli.CommandLine.Option;
 final class DashboardCommand implements Callable<Integer> {
   static final String TOKEN_VARIABLE = "AUTOTUNE_DASHBOARD_TOKEN";
 
-  @Option(
-      names = "--store",
-      paramLabel = "URL",
-      description = "the store (default: ${DEFAULT-VALUE})")
-  String store = StoreOption.DEFAULT;
+  @Mixin StoreOption.OrDefault store;
 
   @Option(names = "--port", paramLabel = "P", description = "the port (default: ${DEFAULT-VALUE})")
   int port = 8080;
@@ -56,7 +53,7 @@ final class DashboardCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     DashboardOptions options =
         options(System.getenv()).toBuilder().timelineBars(timelineBars).build();
-    try (CheckpointStore checkpoints = StoreOption.open(store);
+    try (CheckpointStore checkpoints = store.open();
         GpuMonitor gpus = GpuMonitors.detect();
         DashboardServer server =
             DashboardServer.start(

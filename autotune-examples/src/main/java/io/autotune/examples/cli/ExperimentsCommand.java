@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,8 +27,7 @@ final class ExperimentsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TASK", description = "the task id")
   String taskId;
 
-  @Option(names = "--store", paramLabel = "URL", required = true, description = "the store")
-  String store;
+  @Mixin StoreOption.Required store;
 
   @Option(names = "--json", description = "one JSON array instead of a table")
   boolean json;
@@ -37,10 +37,10 @@ final class ExperimentsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (CheckpointStore checkpoints = StoreOption.open(store)) {
-      checkpoints
-          .task(taskId)
-          .orElseThrow(() -> new IllegalArgumentException("no task with id " + taskId));
+    try (CheckpointStore checkpoints = store.open()) {
+      if (checkpoints.task(taskId).isEmpty()) {
+        throw new IllegalArgumentException("no task with id " + taskId);
+      }
       ArrayNode rows = JSON.createArrayNode();
       Table table = new Table("#", "status", "duration", "score", "configuration", "error");
       for (Experiment e : checkpoints.experiments(taskId)) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,11 +36,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TASK.json", description = "the task file")
   Path taskFile;
 
-  @Option(
-      names = "--store",
-      paramLabel = "URL",
-      description = "the store (default: ${DEFAULT-VALUE})")
-  String store = StoreOption.DEFAULT;
+  @Mixin StoreOption.OrDefault store;
 
   @Option(
       names = "--seed",
@@ -68,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     TaskSpec spec = seed == null ? read : read.withSeed(seed);
     RunnerFactory runners = Runners.all();
     runners.create(spec); // a bad runner section fails here, before anything is stored
-    try (CheckpointStore checkpoints = StoreOption.open(store);
+    try (CheckpointStore checkpoints = store.open();
         GpuMonitor gpus = GpuMonitors.detect();
         DashboardServer server = dashboard == null ? null : serveDashboard(checkpoints, gpus)) {
       if (server != null) {

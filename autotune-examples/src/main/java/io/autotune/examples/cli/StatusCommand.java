@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,8 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "List tasks: status, progress, best score.")
 final class StatusCommand implements Callable<Integer> {
-  @Option(names = "--store", paramLabel = "URL", required = true, description = "the store")
-  String store;
+  @Mixin StoreOption.Required store;
 
   @Option(names = "--json", description = "one JSON array instead of a table")
   boolean json;
@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (CheckpointStore checkpoints = StoreOption.open(store)) {
+    try (CheckpointStore checkpoints = store.open()) {
       ArrayNode rows = new ObjectMapper().createArrayNode();
       Table table = new Table("id", "name", "status", "progress", "best", "owner");
       for (Task task : checkpoints.tasks()) {

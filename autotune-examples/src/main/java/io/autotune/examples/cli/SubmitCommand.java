@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,8 +24,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TASK.json", description = "the task file")
   Path taskFile;
 
-  @Option(names = "--store", paramLabel = "URL", required = true, description = "the store")
-  String store;
+  @Mixin StoreOption.Required store;
 
   @Spec CommandSpec spec;
 
@@ -37,7 +36,7 @@ final class SubmitCommand implements Callable<Integer> {
     TaskSpec spec =
         read.seed().isPresent() ? read : read.withSeed(new SplittableRandom().nextLong());
     Strategy.named(spec.strategy(), spec.strategyOptions()).validate(spec.space());
-    try (CheckpointStore checkpoints = StoreOption.open(store)) {
+    try (CheckpointStore checkpoints = store.open()) {
       Task task = checkpoints.createTask(spec);
       out.println(task.id());
     }

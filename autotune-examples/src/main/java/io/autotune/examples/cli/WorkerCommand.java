@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Claim and run tasks from a shared store until SIGTERM.")
 final class WorkerCommand implements Callable<Integer> {
-  @Option(names = "--store", paramLabel = "URL", required = true, description = "the store")
-  String store;
+  @Mixin StoreOption.Required store;
 
   @Option(names = "--slots", paramLabel = "N", description = "tasks at a time (default: 1)")
   int slots = 1;
@@ -47,7 +47,7 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Duration ttl = Duration.ofSeconds(leaseTtlSeconds);
-    CheckpointStore checkpoints = StoreOption.open(store);
+    CheckpointStore checkpoints = store.open();
     GpuMonitor gpus = GpuMonitors.detect();
     Tuner tuner =
         Tuner.builder()

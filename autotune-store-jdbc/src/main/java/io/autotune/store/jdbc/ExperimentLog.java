@@ -5,7 +5,7 @@ import io.autotune.model.Experiment;
 import io.autotune.model.Lease;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
@@ -24,10 +24,10 @@ final class ExperimentLog {
           + " WHERE task_id = :task_id AND number = :number";
 
   private final Database db;
-  private final BiFunction<Handle, Lease, LeaseRow> fence;
+  private final BiConsumer<Handle, Lease> fence;
 
   /** {@code fence} locks the task's row and throws unless the lease is current. */
-  ExperimentLog(Database db, BiFunction<Handle, Lease, LeaseRow> fence) {
+  ExperimentLog(Database db, BiConsumer<Handle, Lease> fence) {
     this.db = db;
     this.fence = fence;
   }
@@ -50,7 +50,7 @@ final class ExperimentLog {
     db.inTransaction(
         "record experiment " + experiment.number() + " of task " + lease.taskId(),
         h -> {
-          fence.apply(h, lease);
+          fence.accept(h, lease);
           try {
             return Rows.bind(h.createUpdate(INSERT), experiment).execute();
           } catch (JdbiException e) {
@@ -68,7 +68,7 @@ final class ExperimentLog {
     db.inTransaction(
         "update experiment " + experiment.number() + " of task " + lease.taskId(),
         h -> {
-          fence.apply(h, lease);
+          fence.accept(h, lease);
           requireForward(recorded(h, experiment), experiment);
           return Rows.bind(h.createUpdate(UPDATE), experiment).execute();
         });

@@ -1,0 +1,2 @@
+/** Not API, not published: the dashboard servlet in an embedded Jetty. */
+package io.autotune.examples.web;
