@@ -6,6 +6,7 @@ import io.autotune.spi.Strategy;
 import io.autotune.spi.StrategyContext;
 import io.autotune.spi.Trial;
 import io.autotune.strategies.bench.BenchmarkFunction;
+import io.autotune.strategies.bench.ParetoFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (serving_sim's: a 4-way choice of numbers, a real range, a 4-way choice of strings and three
  * log-scaled integers), with failures among the experiments as serving_sim produces them. Sample
  * mode, so the report has the median ({@code p0.50}). The strategy is found by name, as task JSON
- * finds it; grid discretises the real range into 10 points.
+ * finds it; grid discretises the real range into 10 points. {@code function} picks the history:
+ * serving_sim's one objective, serving_pareto's two objectives or serving_slo's objective and
+ * constraint (shared/bench/functions_mo.py), all on the same space.
  *
  * <p>Run: {@code java -cp autotune-examples/target/autotune.jar org.openjdk.jmh.Main
  * ProposalLatency -p strategy=tpe}. Not thread-safe (JMH state).
@@ -49,22 +52,33 @@ public class ProposalLatencyBenchmark {
   @Param({"20", "60", "200"})
   public int finished;
 
+  @Param({"serving_sim", "serving_pareto", "serving_slo"})
+  public String function;
+
   private Strategy instance;
   private SearchSpace space;
   private List<Trial> history;
 
   @Setup
   public void setUp() {
-    BenchmarkFunction function = BenchmarkFunction.SERVING_SIM;
     Map<String, Object> options = strategy.equals("grid") ? Map.of("real_points", 10) : Map.of();
     instance = Strategy.named(strategy, options);
-    space = function.space();
+    space = BenchmarkFunction.SERVING_SIM.space();
     history = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(SEED);
     for (int n = 1; n <= finished; n++) {
-      Configuration c = space.sample(random);
-      history.add(Trial.of(n, c, function.evaluate(c)));
+      history.add(trial(n, space.sample(random)));
     }
+  }
+
+  private Trial trial(int n, Configuration c) {
+    if (function.equals("serving_sim")) {
+      return Trial.of(n, c, BenchmarkFunction.SERVING_SIM.evaluate(c));
+    }
+    return ParetoFunction.named(function)
+        .evaluate(c)
+        .map(o -> Trial.succeeded(n, c, o.values(), o.constraints()))
+        .orElseGet(() -> Trial.failed(n, c));
   }
 
   @Benchmark

@@ -37,7 +37,7 @@ final class ConstraintModel {
       double scale = sd > 0 ? sd : Math.max(Math.abs(mean), 1);
       double[] z = Arrays.stream(c).map(v -> (v - mean) / scale).toArray();
       zeros[j] = -mean / scale;
-      Hyperparameters h = HyperparameterFit.fit(kernel, x, z, random);
+      Hyperparameters h = SurrogateModel.fit(kernel, x, z, random);
       models.add(GaussianProcess.fit(kernel, x, z, h));
     }
     return new ConstraintModel(models, zeros);

@@ -22,7 +22,9 @@ final class ParetoSurrogate {
   static Acquisition acquisition(
       SpaceEncoding encoding, Observations observations, RandomGenerator random) {
     Kernel kernel = new Kernel(encoding.groups());
-    int[] kept = Subsets.bestAndSpread(observations.losses(), SurrogateModel.MAX_MODEL_POINTS);
+    int modelCount = 2 + observations.constraintCount();
+    int[] kept =
+        Subsets.bestAndSpread(observations.losses(), SurrogateModel.modelPoints(modelCount));
     double[][] x = Subsets.rows(observations.successes().toArray(double[][]::new), kept);
     double[][] constraintValues = Subsets.rows(observations.constraints(), kept);
     List<double[]> failures = Subsets.last(observations.failures(), SurrogateModel.MAX_FAILURES);

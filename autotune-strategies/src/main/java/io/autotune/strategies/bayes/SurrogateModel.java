@@ -36,7 +36,7 @@ final class SurrogateModel {
     }
     Kernel kernel = new Kernel(encoding.groups());
     double[] allY = OutputWarping.apply(observations.losses());
-    int[] kept = Subsets.bestAndSpread(allY, MAX_MODEL_POINTS);
+    int[] kept = Subsets.bestAndSpread(allY, modelPoints(1 + observations.constraintCount()));
     double[][] x = Subsets.rows(observations.successes().toArray(double[][]::new), kept);
     double[] y = Subsets.values(allY, kept);
     List<double[]> failures = Subsets.last(observations.failures(), MAX_FAILURES);
@@ -92,6 +92,14 @@ final class SurrogateModel {
       }
     }
     return best;
+  }
+
+  /**
+   * How many points each of {@code models} processes keeps: a prediction costs O(n²) per model, so
+   * with k models each keeps MAX_MODEL_POINTS/√k and a proposal costs about what one model does.
+   */
+  static int modelPoints(int models) {
+    return (int) (MAX_MODEL_POINTS / Math.sqrt(models));
   }
 
   static Hyperparameters fit(Kernel kernel, double[][] x, double[] y, RandomGenerator random) {
