@@ -22,9 +22,17 @@ final class ConstraintModel {
     this.zeros = zeros;
   }
 
-  /** Fits one process per column of {@code values} (one row per point of {@code x}). */
+  /**
+   * Fits one process per column of {@code values} (one row per point of {@code x}), each as one of
+   * {@code modelCount} processes of the proposal ({@link SurrogateModel#fit}).
+   */
   static ConstraintModel fit(
-      Kernel kernel, double[][] x, double[][] values, int count, RandomGenerator random) {
+      Kernel kernel,
+      double[][] x,
+      double[][] values,
+      int count,
+      int modelCount,
+      RandomGenerator random) {
     List<GaussianProcess> models = new ArrayList<>();
     double[] zeros = new double[count];
     for (int j = 0; j < count; j++) {
@@ -37,7 +45,7 @@ final class ConstraintModel {
       double scale = sd > 0 ? sd : Math.max(Math.abs(mean), 1);
       double[] z = Arrays.stream(c).map(v -> (v - mean) / scale).toArray();
       zeros[j] = -mean / scale;
-      Hyperparameters h = SurrogateModel.fit(kernel, x, z, random);
+      Hyperparameters h = SurrogateModel.fit(kernel, x, z, random, modelCount);
       models.add(GaussianProcess.fit(kernel, x, z, h));
     }
     return new ConstraintModel(models, zeros);

@@ -38,14 +38,14 @@ final class ParetoSurrogate {
               Arrays.stream(kept)
                   .mapToDouble(i -> observations.objectives()[i][objective])
                   .toArray());
-      Hyperparameters h = SurrogateModel.fit(kernel, x, y[k], random);
+      Hyperparameters h = SurrogateModel.fit(kernel, x, y[k], random, modelCount);
       first = first == null ? h : first;
       models[k] =
           SurrogateModel.withFantasies(kernel, x, y[k], h, observations.pending(), failures);
     }
     Optional<FeasibilityModel> feasibility = SurrogateModel.feasibility(kernel, x, failures, first);
     Optional<ConstraintModel> constraints =
-        SurrogateModel.constraints(kernel, x, constraintValues, observations, random);
+        SurrogateModel.constraints(kernel, x, constraintValues, observations, modelCount, random);
     PendingPenalty penalty = new PendingPenalty(kernel, observations.pending(), first);
     List<double[]> front = new ArrayList<>();
     for (int i = 0; i < x.length; i++) {

@@ -40,7 +40,7 @@ final class SurrogateModel {
     double[][] x = Subsets.rows(observations.successes().toArray(double[][]::new), kept);
     double[] y = Subsets.values(allY, kept);
     List<double[]> failures = Subsets.last(observations.failures(), MAX_FAILURES);
-    Hyperparameters h = fit(kernel, x, y, random);
+    Hyperparameters h = fit(kernel, x, y, random, 1 + observations.constraintCount());
     Optional<FeasibilityModel> feasibility = feasibility(kernel, x, failures, h);
     if (x.length == 0) {
       List<double[]> known = new ArrayList<>(failures);
@@ -58,7 +58,12 @@ final class SurrogateModel {
     PendingPenalty penalty = new PendingPenalty(kernel, observations.pending(), h);
     Optional<ConstraintModel> constraints =
         constraints(
-            kernel, x, Subsets.rows(observations.constraints(), kept), observations, random);
+            kernel,
+            x,
+            Subsets.rows(observations.constraints(), kept),
+            observations,
+            1 + observations.constraintCount(),
+            random);
     // the incumbent is the best modelled loss, not the best observed one: with noisy experiments a
     // lucky measurement would otherwise set a bar that nothing can be expected to beat
     OptionalDouble best = bestFeasible(model, x, Subsets.rows(observations.constraints(), kept));
@@ -75,11 +80,12 @@ final class SurrogateModel {
       double[][] x,
       double[][] values,
       Observations observations,
+      int models,
       RandomGenerator random) {
     int count = observations.constraintCount();
     return count == 0
         ? Optional.empty()
-        : Optional.of(ConstraintModel.fit(kernel, x, values, count, random));
+        : Optional.of(ConstraintModel.fit(kernel, x, values, count, models, random));
   }
 
   /** The best modelled loss among the points that met every constraint; empty if none did. */
@@ -103,13 +109,23 @@ final class SurrogateModel {
   }
 
   static Hyperparameters fit(Kernel kernel, double[][] x, double[] y, RandomGenerator random) {
+    return fit(kernel, x, y, random, 1);
+  }
+
+  /**
+   * Fits one of {@code models} processes. The fit costs O(n³) per likelihood evaluation, so with k
+   * processes to fit each sees at most MAX_FIT_POINTS/∛k points.
+   */
+  static Hyperparameters fit(
+      Kernel kernel, double[][] x, double[] y, RandomGenerator random, int models) {
+    int max = (int) (MAX_FIT_POINTS / Math.cbrt(models));
     if (x.length == 0) {
       return HyperparameterFit.priorMode(kernel.groups());
     }
-    if (x.length <= MAX_FIT_POINTS) {
+    if (x.length <= max) {
       return HyperparameterFit.fit(kernel, x, y, random);
     }
-    int[] subset = Subsets.bestAndSpread(y, MAX_FIT_POINTS);
+    int[] subset = Subsets.bestAndSpread(y, max);
     double[] sy = OutputWarping.standardise(Subsets.values(y, subset));
     return HyperparameterFit.fit(kernel, Subsets.rows(x, subset), sy, random);
   }
