@@ -178,14 +178,14 @@ public final class Tuner {
       return this;
     }
 
-    /** The runner of every task. Required, unless {@link #runners} is set. */
+    /** The runner of every task. Required, unless {@link #runners(RunnerFactory)} is set. */
     public Builder runner(ExperimentRunner runner) {
       Objects.requireNonNull(runner, "runner");
       this.runners = spec -> runner;
       return this;
     }
 
-    /** Makes each task's runner from its spec (its {@code runner} section). */
+    /** Makes each task's runner from its spec (the task JSON's runner section). */
     public Builder runners(RunnerFactory runners) {
       this.runners = Objects.requireNonNull(runners, "runners");
       return this;
@@ -289,6 +289,8 @@ public final class Tuner {
     }
 
     /**
+     * Builds the tuner.
+     *
      * @throws IllegalStateException without a runner
      */
     public Tuner build() {

@@ -49,7 +49,9 @@ final class LeaseKeeper implements AutoCloseable {
 
   LeaseKeeper start() {
     long period = Math.max(1, ttl.toMillis() / 3);
-    timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+    // no need for the future: shutting the timer down stops the ticks, and tick handles its
+    // failures
+    var unused = timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
     return this;
   }
 

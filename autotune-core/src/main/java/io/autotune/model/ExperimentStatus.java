@@ -5,20 +5,27 @@ package io.autotune.model;
  * status only moves forward; ABANDONED means its owner died before it finished.
  */
 public enum ExperimentStatus {
-  PENDING,
-  DEPLOYING,
-  BENCHMARKING,
-  SUCCEEDED,
-  FAILED,
-  TIMED_OUT,
-  ABANDONED;
+  PENDING(0),
+  DEPLOYING(1),
+  BENCHMARKING(2),
+  SUCCEEDED(3),
+  FAILED(3),
+  TIMED_OUT(3),
+  ABANDONED(3);
+
+  /** Explicit, so that the rules do not hang on the order the constants are declared in. */
+  private final int stage;
+
+  ExperimentStatus(int stage) {
+    this.stage = stage;
+  }
 
   public boolean isFinal() {
-    return ordinal() >= SUCCEEDED.ordinal();
+    return stage >= SUCCEEDED.stage;
   }
 
   /** Whether an experiment in this status may move to {@code next}. */
   public boolean canMoveTo(ExperimentStatus next) {
-    return !isFinal() && next.ordinal() > ordinal();
+    return !isFinal() && next.stage > stage;
   }
 }

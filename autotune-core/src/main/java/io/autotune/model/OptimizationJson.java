@@ -3,10 +3,12 @@ package io.autotune.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -88,7 +90,7 @@ record OptimizationJson(
     if (objective.isTextual()) {
       String name = objective.asText();
       for (Direction d : Direction.values()) {
-        String prefix = d.name().toLowerCase() + "_";
+        String prefix = d.name().toLowerCase(Locale.ROOT) + "_";
         if (name.startsWith(prefix) && name.length() > prefix.length()) {
           return new Objective(
               name.substring(prefix.length()), d, List.of(), Objective.DEFAULT_STEEPNESS);
@@ -109,7 +111,7 @@ record OptimizationJson(
     try {
       return new Objective(
           metric,
-          Direction.valueOf(direction.toUpperCase()),
+          Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
           List.of(),
           Objective.DEFAULT_STEEPNESS);
     } catch (IllegalArgumentException e) {
@@ -123,7 +125,7 @@ record OptimizationJson(
     node.put("strategy", spec.strategy());
     ObjectNode objective = node.putObject("objective");
     objective.put("metric", spec.objective().metric());
-    objective.put("direction", spec.objective().direction().name().toLowerCase());
+    objective.put("direction", spec.objective().direction().name().toLowerCase(Locale.ROOT));
     node.put("max_iterations", spec.maxExperiments());
     node.put("timeout_per_iteration", spec.experimentTimeout().toMillis() / 1000.0);
     spec.taskTimeout().ifPresent(t -> node.put("task_timeout", t.toMillis() / 1000.0));

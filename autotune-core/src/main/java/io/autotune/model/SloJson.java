@@ -3,6 +3,7 @@ package io.autotune.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import io.autotune.space.ChoiceParameter;
 import io.autotune.space.IntParameter;
 import io.autotune.space.Parameter;

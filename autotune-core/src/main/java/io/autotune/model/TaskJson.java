@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import io.autotune.space.SearchSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -117,7 +117,7 @@ public final class ProcessTree {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // the command name (field 2) may hold spaces: fields after its closing parenthesis
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
       return OptionalLong.of(Long.parseLong(fields[2]));
     } catch (IOException | RuntimeException gone) {
       return OptionalLong.empty();

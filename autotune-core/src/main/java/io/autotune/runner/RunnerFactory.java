@@ -17,6 +17,8 @@ import java.util.function.Function;
 public interface RunnerFactory {
 
   /**
+   * Makes the runner of the task {@code spec}.
+   *
    * @throws InvalidTaskException at {@code runner} when the spec names no runner or an unknown one
    */
   ExperimentRunner create(TaskSpec spec);

@@ -92,7 +92,7 @@ public record IntParameter(String name, long low, long high, long step, boolean 
     if (log) {
       double lo = Math.log(low - 0.5);
       double hi = Math.log(high + 0.5);
-      return hi == lo ? 0.5 : (Math.log(value) - lo) / (hi - lo);
+      return hi == lo ? 0.5 : (Math.log((double) value) - lo) / (hi - lo);
     }
     return ((value - low) / (double) step + 0.5) / size();
   }

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * One dimension of a {@link SearchSpace}. Numeric parameters map to and from the unit interval,
- * which is how strategies see them: {@link #fromUnit(double)} respects log scales and steps.
+ * which is how strategies see them: their {@code fromUnit} respects log scales and steps.
  */
 public sealed interface Parameter permits IntParameter, RealParameter, ChoiceParameter {
 

@@ -39,7 +39,9 @@ final class Heartbeat {
 
   void start() {
     long ms = interval.toMillis();
-    timer.scheduleWithFixedDelay(() -> beat(Optional.empty()), 0, ms, TimeUnit.MILLISECONDS);
+    // no need for the future: stop() shuts the timer down, and beat handles its failures
+    var unused =
+        timer.scheduleWithFixedDelay(() -> beat(Optional.empty()), 0, ms, TimeUnit.MILLISECONDS);
   }
 
   /** Stops beating and records the worker as stopped. */

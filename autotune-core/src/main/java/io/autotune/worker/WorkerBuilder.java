@@ -58,6 +58,8 @@ public final class WorkerBuilder {
   }
 
   /**
+   * Builds the worker.
+   *
    * @throws IllegalStateException without a tuner
    */
   public Worker build() {

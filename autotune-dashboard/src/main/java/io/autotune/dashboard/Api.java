@@ -29,29 +29,25 @@ final class Api {
   /** The answer to a GET of {@code path} (starting with /api/), or empty if there is none. */
   Optional<Object> answer(String path, Optional<String> hoursParameter) {
     Instant now = options.clock().instant();
-    switch (path) {
-      case "/api/gpu-status":
-        return Optional.of(GpuStatus.sample(gpus, now));
-      case "/api/worker-status":
-        return Optional.of(workers.look(store.workers(), now));
-      case "/api/db-statistics":
-        return Optional.of(Statistics.of(TaskLog.readAll(store), now, Duration.ofHours(24)));
-      case "/api/experiment-timeline":
-        return Optional.of(
-            Timeline.of(
-                TaskLog.readAll(store),
-                now,
-                Duration.ofHours(hours(hoursParameter)),
-                options.zone(),
-                options.timelineBars()));
-      case "/api/system/info":
-        return Optional.of(
-            SystemInfo.of(now, options.zone(), gpus.name(), options.bearerToken().isPresent()));
-      case "/api/tasks":
-        return Optional.of(TaskViews.list(TaskLog.readAll(store), now));
-      default:
-        return task(path, now);
-    }
+    return switch (path) {
+      case "/api/gpu-status" -> Optional.of(GpuStatus.sample(gpus, now));
+      case "/api/worker-status" -> Optional.of(workers.look(store.workers(), now));
+      case "/api/db-statistics" ->
+          Optional.of(Statistics.of(TaskLog.readAll(store), now, Duration.ofHours(24)));
+      case "/api/experiment-timeline" ->
+          Optional.of(
+              Timeline.of(
+                  TaskLog.readAll(store),
+                  now,
+                  Duration.ofHours(hours(hoursParameter)),
+                  options.zone(),
+                  options.timelineBars()));
+      case "/api/system/info" ->
+          Optional.of(
+              SystemInfo.of(now, options.zone(), gpus.name(), options.bearerToken().isPresent()));
+      case "/api/tasks" -> Optional.of(TaskViews.list(TaskLog.readAll(store), now));
+      default -> task(path, now);
+    };
   }
 
   private Optional<Object> task(String path, Instant now) {

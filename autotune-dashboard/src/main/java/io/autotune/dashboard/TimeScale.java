@@ -62,13 +62,13 @@ final class TimeScale {
 
   /** The interval for an axis from {@code start} to {@code end}: the finest round one that fits. */
   static Duration interval(Instant start, Instant end) {
-    long range = Duration.between(start, end).getSeconds();
+    long range = Duration.between(start, end).toSeconds();
     for (Duration interval : INTERVALS) {
-      if (range / interval.getSeconds() <= MAX_TICKS) {
+      if (range / interval.toSeconds() <= MAX_TICKS) {
         return interval;
       }
     }
-    long weeks = range / (INTERVALS.get(INTERVALS.size() - 1).getSeconds() * MAX_TICKS) + 1;
+    long weeks = range / (INTERVALS.get(INTERVALS.size() - 1).toSeconds() * MAX_TICKS) + 1;
     return Duration.ofDays(7 * weeks);
   }
 
@@ -95,8 +95,8 @@ final class TimeScale {
 
   /** The round wall-clock times of one local day: midnight plus multiples of the interval. */
   private static List<LocalDateTime> wallTimesOn(LocalDate date, Duration interval) {
-    long step = interval.getSeconds();
-    long day = Duration.ofDays(1).getSeconds();
+    long step = interval.toSeconds();
+    long day = Duration.ofDays(1).toSeconds();
     if (step >= day) {
       boolean aligned = date.toEpochDay() % (step / day) == 0;
       return aligned ? List.of(date.atStartOfDay()) : List.of();
@@ -115,7 +115,7 @@ final class TimeScale {
 
   private static Tick tick(Instant at, ZoneId zone, Duration interval, List<Tick> before) {
     ZonedDateTime local = at.atZone(zone);
-    String label = (interval.getSeconds() < 60 ? SECONDS : MINUTES).format(local);
+    String label = (interval.toSeconds() < 60 ? SECONDS : MINUTES).format(local);
     boolean newDate =
         before.isEmpty()
             || !before

@@ -82,7 +82,7 @@ record Timeline(
         zone.getId(),
         Json.time(axisStart),
         Json.time(axisEnd),
-        TimeScale.interval(axisStart, axisEnd).getSeconds(),
+        TimeScale.interval(axisStart, axisEnd).toSeconds(),
         ticks,
         bars,
         inWindow.size());

@@ -111,16 +111,16 @@ class TimeScaleTest {
     assertThat(TimeScale.INTERVALS).contains(interval);
     int index = TimeScale.INTERVALS.indexOf(interval);
     if (index > 0) { // the finest interval that fits: the one before it gives too many ticks
-      assertThat(rangeSeconds / TimeScale.INTERVALS.get(index - 1).getSeconds())
+      assertThat(rangeSeconds / TimeScale.INTERVALS.get(index - 1).toSeconds())
           .isGreaterThan(TimeScale.MAX_TICKS);
     }
     assertThat(ticks.size()).isBetween(4, TimeScale.MAX_TICKS + 1);
     DateTimeFormatter format =
-        DateTimeFormatter.ofPattern(interval.getSeconds() < 60 ? "HH:mm:ss" : "HH:mm");
+        DateTimeFormatter.ofPattern(interval.toSeconds() < 60 ? "HH:mm:ss" : "HH:mm");
     for (TimeScale.Tick tick : ticks) {
       assertThat(tick.at()).isBetween(start, end);
       ZonedDateTime local = tick.at().atZone(zone);
-      assertThat(local.toLocalTime().toSecondOfDay() % Math.min(interval.getSeconds(), 86400))
+      assertThat(local.toLocalTime().toSecondOfDay() % Math.min(interval.toSeconds(), 86400))
           .as("tick %s on a multiple of %s", local, interval)
           .isZero();
       assertThat(tick.label()).isEqualTo(format.format(local));

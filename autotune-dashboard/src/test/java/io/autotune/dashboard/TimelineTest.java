@@ -85,7 +85,7 @@ class TimelineTest {
     List<Experiment> log = new java.util.ArrayList<>();
     log.add(experiment(1, "2026-11-30T10:00:00Z")); // running since 10:00
     for (int n = 2; n <= 10; n++) {
-      Instant start = Instant.parse("2026-11-30T10:00:00Z").plus(Duration.ofMinutes(5 * n));
+      Instant start = Instant.parse("2026-11-30T10:00:00Z").plus(Duration.ofMinutes(5L * n));
       log.add(
           experiment(n, start.toString())
               .finished(

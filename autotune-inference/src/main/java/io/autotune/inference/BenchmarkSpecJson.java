@@ -3,6 +3,7 @@ package io.autotune.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class BenchmarkSpecJson {
   private BenchmarkSpecJson() {}
 
   static BenchmarkSpec parse(JsonNode section, String path) {
-    JsonFields fields = new JsonFields(section, path);
+    Json.Fields fields = Json.fields(section, path);
     fields.onlyKnown(KEYS);
     BenchmarkSpec defaults = BenchmarkSpec.defaults();
     BenchmarkSpec.Builder builder = BenchmarkSpec.builder();
@@ -77,14 +78,11 @@ final class BenchmarkSpecJson {
           .levelBounds(
               fields
                   .number("max_time_per_iteration")
-                  .map(JsonFields::seconds)
+                  .map(Json::seconds)
                   .orElse(defaults.maxTimePerLevel()),
               fields.integer("max_requests_per_iteration").orElse(defaults.maxRequestsPerLevel()))
           .requestTimeout(
-              fields
-                  .number("request_timeout")
-                  .map(JsonFields::seconds)
-                  .orElse(defaults.requestTimeout()))
+              fields.number("request_timeout").map(Json::seconds).orElse(defaults.requestTimeout()))
           .additionalParams(additionalParams(fields))
           .genaiBench(
               new BenchmarkSpec.GenaiBenchOptions(
@@ -110,7 +108,7 @@ final class BenchmarkSpecJson {
   }
 
   private static ShareGptDataset dataset(JsonNode node, String path) {
-    JsonFields fields = new JsonFields(node, path);
+    Json.Fields fields = Json.fields(node, path);
     fields.onlyKnown(Set.of("path", "format", "output_tokens"));
     fields
         .text("format")
@@ -132,7 +130,7 @@ final class BenchmarkSpecJson {
     }
   }
 
-  private static BenchmarkSpec.Tool tool(JsonFields fields, String tool) {
+  private static BenchmarkSpec.Tool tool(Json.Fields fields, String tool) {
     return switch (tool.toLowerCase(Locale.ROOT)) {
       case "builtin", "built-in" -> BenchmarkSpec.Tool.BUILTIN;
       case "genai-bench", "genai_bench" -> BenchmarkSpec.Tool.GENAI_BENCH;
@@ -142,7 +140,7 @@ final class BenchmarkSpecJson {
     };
   }
 
-  private static BenchmarkSpec.Api api(JsonFields fields, String api) {
+  private static BenchmarkSpec.Api api(Json.Fields fields, String api) {
     return switch (api.toLowerCase(Locale.ROOT)) {
       case "completions" -> BenchmarkSpec.Api.COMPLETIONS;
       case "chat", "chat/completions" -> BenchmarkSpec.Api.CHAT;
@@ -153,7 +151,7 @@ final class BenchmarkSpecJson {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> additionalParams(JsonFields fields) {
+  private static Map<String, Object> additionalParams(Json.Fields fields) {
     return fields
         .node("additional_params")
         .map(

@@ -2,6 +2,7 @@ package io.autotune.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -12,7 +13,7 @@ final class GoodputJson {
   private GoodputJson() {}
 
   static GoodputOptions parse(JsonNode node, String path) {
-    JsonFields fields = new JsonFields(node, path);
+    Json.Fields fields = Json.fields(node, path);
     fields.onlyKnown(Set.of("search", "start", "max", "max_runs", "min_success_rate"));
     GoodputOptions defaults =
         fields
@@ -31,7 +32,7 @@ final class GoodputJson {
     }
   }
 
-  private static GoodputOptions search(JsonFields fields, String text) {
+  private static GoodputOptions search(Json.Fields fields, String text) {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "request_rate", "request-rate", "rate" -> GoodputOptions.overRequestRate();
       case "concurrency" -> GoodputOptions.overConcurrency();

@@ -3,6 +3,7 @@ package io.autotune.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import io.autotune.model.TaskSpec;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class LocalServerRunnerJson {
 
   static LocalServerRunner fromTask(TaskSpec spec) {
     JsonNode runner = spec.runner().orElse(JsonNodeFactory.instance.objectNode());
-    JsonFields fields = new JsonFields(runner, "runner");
+    Json.Fields fields = Json.fields(runner, "runner");
     fields.onlyKnown(KEYS);
     LocalServerRunner.Builder builder = LocalServerRunner.builder();
     try {
@@ -40,8 +41,8 @@ final class LocalServerRunnerJson {
       fields.integer("port").ifPresent(builder::port);
       booleanFlags(fields).ifPresent(builder::booleanFlags);
       fields.bool("uses_gpus").ifPresent(builder::usesGpus);
-      fields.number("poll_interval").map(JsonFields::seconds).ifPresent(builder::pollInterval);
-      fields.number("shutdown_grace").map(JsonFields::seconds).ifPresent(builder::shutdownGrace);
+      fields.number("poll_interval").map(Json::seconds).ifPresent(builder::pollInterval);
+      fields.number("shutdown_grace").map(Json::seconds).ifPresent(builder::shutdownGrace);
       builder.environment(environment(fields));
       Optional<BenchmarkSpec> benchmark = spec.section("benchmark").map(BenchmarkSpec::fromJson);
       benchmark.ifPresent(builder::benchmark);
@@ -57,7 +58,8 @@ final class LocalServerRunnerJson {
     }
   }
 
-  private static void command(JsonFields fields, TaskSpec spec, LocalServerRunner.Builder builder) {
+  private static void command(
+      Json.Fields fields, TaskSpec spec, LocalServerRunner.Builder builder) {
     Optional<java.util.List<String>> command = fields.texts("command");
     if (command.isPresent()) {
       builder.command(command.get());
@@ -79,7 +81,7 @@ final class LocalServerRunnerJson {
   }
 
   /** runner.model, else the task's model section: a string, or an object with id_or_path. */
-  private static Optional<String> model(JsonFields fields, TaskSpec spec) {
+  private static Optional<String> model(Json.Fields fields, TaskSpec spec) {
     return fields
         .text("model")
         .or(
@@ -99,7 +101,7 @@ final class LocalServerRunnerJson {
                         }));
   }
 
-  private static Optional<BooleanFlags> booleanFlags(JsonFields fields) {
+  private static Optional<BooleanFlags> booleanFlags(Json.Fields fields) {
     return fields
         .text("boolean_flags")
         .map(
@@ -112,7 +114,7 @@ final class LocalServerRunnerJson {
             });
   }
 
-  private static Map<String, String> environment(JsonFields fields) {
+  private static Map<String, String> environment(Json.Fields fields) {
     Map<String, String> env = new HashMap<>();
     fields
         .node("env")

@@ -2,6 +2,7 @@ package io.autotune.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autotune.InvalidTaskException;
+import io.autotune.internal.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +13,7 @@ final class PromptJson {
   private PromptJson() {}
 
   static PromptOptions parse(JsonNode node, String path) {
-    JsonFields fields = new JsonFields(node, path);
+    Json.Fields fields = Json.fields(node, path);
     fields.onlyKnown(Set.of("format", "token_id_range", "prefix_len"));
     PromptOptions defaults = PromptOptions.defaults();
     PromptOptions.Format format =
@@ -32,7 +33,7 @@ final class PromptJson {
     }
   }
 
-  private static PromptOptions.Format format(JsonFields fields, String text) {
+  private static PromptOptions.Format format(Json.Fields fields, String text) {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "auto" -> PromptOptions.Format.AUTO;
       case "token_ids", "token-ids", "ids" -> PromptOptions.Format.TOKEN_IDS;

@@ -42,7 +42,9 @@ final class ExperimentsCommand implements Callable<Integer> {
         throw new IllegalArgumentException("no task with id " + taskId);
       }
       ArrayNode rows = JSON.createArrayNode();
-      Table table = new Table("#", "status", "duration", "score", "configuration", "error");
+      Table table =
+          new Table("#", "status", "duration", "score", "configuration", "error")
+              .alignRight(0, 2, 3);
       for (Experiment e : checkpoints.experiments(taskId)) {
         rows.add(toJson(e));
         table.row(

@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
     Table table = new Table("parameter", "value");
     best.configuration().values().forEach((k, v) -> table.row(k, String.valueOf(v)));
     out.print(table);
-    Table metrics = new Table("metric", "value");
+    Table metrics = new Table("metric", "value").alignRight(1);
     best.metrics().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> metrics.row(e.getKey(), ProgressPrinter.format(e.getValue())));

@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = store.open()) {
       ArrayNode rows = new ObjectMapper().createArrayNode();
-      Table table = new Table("id", "name", "status", "progress", "best", "owner");
+      Table table = new Table("id", "name", "status", "progress", "best", "owner").alignRight(3, 4);
       for (Task task : checkpoints.tasks()) {
         List<Experiment> log = checkpoints.experiments(task.id());
         Progress p = Progress.of(task, log);

@@ -134,7 +134,7 @@ final class NvmlLibrary {
     IntByReference celsius = new IntByReference();
     int code = f.temperature.invokeInt(new Object[] {device, TEMPERATURE_GPU, celsius});
     return supported("nvmlDeviceGetTemperature", code)
-        ? OptionalDouble.of(Integer.toUnsignedLong(celsius.getValue()))
+        ? OptionalDouble.of((double) Integer.toUnsignedLong(celsius.getValue()))
         : OptionalDouble.empty();
   }
 

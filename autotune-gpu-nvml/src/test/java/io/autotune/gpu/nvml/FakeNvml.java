@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +82,7 @@ final class FakeNvml {
       assumeTrue(false, "gcc is needed to build the fake libnvidia-ml: " + e.getMessage());
       return;
     }
-    String output = new String(gcc.getInputStream().readAllBytes());
+    String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (gcc.waitFor() != 0) {
       throw new IllegalStateException("gcc failed: " + output);
     }

@@ -63,6 +63,7 @@ class GpuMonitorsDetectTest {
   }
 
   @Test
+  @SuppressWarnings("StringConcatToTextBlock") // mixed line endings, \n and \r\n, on purpose
   void noGpuIsLoggedInOneLineSayingSo() {
     String loaderError =
         "libnvidia-ml not found (Unable to load library 'nvidia-ml':\n"

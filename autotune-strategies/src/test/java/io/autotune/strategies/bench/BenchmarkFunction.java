@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * spaces, same formulas, minimised. An empty value is a failed experiment (the configuration is
  * infeasible, like a server that runs out of memory at start-up). Immutable and thread-safe.
  */
+// never mutated: SearchSpace is an immutable record and the functions are stateless
+@SuppressWarnings("ImmutableEnumChecker")
 public enum BenchmarkFunction {
   /** Branin on [-5, 10] x [0, 15]; three global minima. */
   BRANIN("branin", 0.397887, Branin.SPACE, Branin::evaluate),

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  * missing from the non-dominated points found, inside a reference point), one by the best value
  * that meets its constraint. Immutable and thread-safe.
  */
+// never mutated: SearchSpace is an immutable record, the functions are stateless and the
+// reference point is not handed out
+@SuppressWarnings("ImmutableEnumChecker")
 public enum ParetoFunction {
   /** BoTorch's BraninCurrin, both minimised, on [0, 1]². */
   BRANIN_CURRIN(

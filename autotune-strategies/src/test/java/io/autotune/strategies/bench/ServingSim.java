@@ -49,7 +49,7 @@ final class ServingSim {
     double mrr = p.getDouble("max_running_requests");
     double cgbs = p.getDouble("cuda_graph_max_bs");
     double kv = (mem - 0.55) * 80 * tp;
-    if (kv <= 0 || mem > 0.93 && cgbs > 256) {
+    if (kv <= 0 || (mem > 0.93 && cgbs > 256)) {
       return Optional.empty();
     }
     double batch = Math.min(mrr, kv * 9.0);
