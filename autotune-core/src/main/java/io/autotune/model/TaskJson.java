@@ -106,18 +106,15 @@ public final class TaskJson {
         sections.put(key, root.get(key));
       }
     }
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        opt.strategy(),
-        opt.strategyOptions(),
-        opt.maxExperiments(),
-        opt.experimentTimeout(),
-        opt.taskTimeout(),
-        opt.seed(),
-        runner,
-        sections);
+    return TaskSpec.builder(name, space, objective)
+        .strategy(opt.strategy(), opt.strategyOptions())
+        .maxExperiments(opt.maxExperiments())
+        .experimentTimeout(opt.experimentTimeout())
+        .taskTimeout(opt.taskTimeout())
+        .seed(opt.seed())
+        .runner(runner)
+        .sections(sections)
+        .build();
   }
 
   static ObjectNode toNode(TaskSpec spec) {

@@ -64,112 +64,161 @@ public record TaskSpec(
 
   /** A spec with defaults: random strategy, 50 experiments, 600 s per experiment. */
   public static TaskSpec of(String name, SearchSpace space, Objective objective) {
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        "random",
-        Map.of(),
-        50,
-        DEFAULT_EXPERIMENT_TIMEOUT,
-        Optional.empty(),
-        OptionalLong.empty(),
-        Optional.empty(),
-        Map.of());
+    return builder(name, space, objective).build();
+  }
+
+  /**
+   * A builder with the defaults of {@link #of}: random strategy without options, 50 experiments,
+   * 600 s per experiment, no task timeout, no seed, no runner, no other sections.
+   */
+  public static Builder builder(String name, SearchSpace space, Objective objective) {
+    return new Builder(name, space, objective);
+  }
+
+  /** A builder holding this spec's values, to change a few of them. */
+  public Builder toBuilder() {
+    return new Builder(name, space, objective)
+        .strategy(strategy, strategyOptions)
+        .maxExperiments(maxExperiments)
+        .experimentTimeout(experimentTimeout)
+        .taskTimeout(taskTimeout)
+        .seed(seed)
+        .runner(runner)
+        .sections(sections);
   }
 
   public TaskSpec withStrategy(String strategy, Map<String, Object> options) {
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        strategy,
-        options,
-        maxExperiments,
-        experimentTimeout,
-        taskTimeout,
-        seed,
-        runner,
-        sections);
+    return toBuilder().strategy(strategy, options).build();
   }
 
   public TaskSpec withMaxExperiments(int maxExperiments) {
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        strategy,
-        strategyOptions,
-        maxExperiments,
-        experimentTimeout,
-        taskTimeout,
-        seed,
-        runner,
-        sections);
+    return toBuilder().maxExperiments(maxExperiments).build();
   }
 
   public TaskSpec withExperimentTimeout(Duration experimentTimeout) {
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        strategy,
-        strategyOptions,
-        maxExperiments,
-        experimentTimeout,
-        taskTimeout,
-        seed,
-        runner,
-        sections);
+    return toBuilder().experimentTimeout(experimentTimeout).build();
   }
 
   public TaskSpec withTaskTimeout(Duration taskTimeout) {
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        strategy,
-        strategyOptions,
-        maxExperiments,
-        experimentTimeout,
-        Optional.of(taskTimeout),
-        seed,
-        runner,
-        sections);
+    return toBuilder().taskTimeout(Optional.of(taskTimeout)).build();
   }
 
   public TaskSpec withSeed(long seed) {
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        strategy,
-        strategyOptions,
-        maxExperiments,
-        experimentTimeout,
-        taskTimeout,
-        OptionalLong.of(seed),
-        runner,
-        sections);
+    return toBuilder().seed(OptionalLong.of(seed)).build();
   }
 
   public TaskSpec withRunner(JsonNode runner) {
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        strategy,
-        strategyOptions,
-        maxExperiments,
-        experimentTimeout,
-        taskTimeout,
-        seed,
-        Optional.of(runner),
-        sections);
+    return toBuilder().runner(Optional.of(runner)).build();
   }
 
   /** A top-level section kept for runners, e.g. {@code benchmark}. */
   public Optional<JsonNode> section(String key) {
     return Optional.ofNullable(sections.get(key));
+  }
+
+  /**
+   * Builds a {@link TaskSpec}; each setter checks its argument at once and {@link #build()} checks
+   * the whole. Not thread-safe.
+   */
+  public static final class Builder {
+    private String name;
+    private SearchSpace space;
+    private Objective objective;
+    private String strategy = "random";
+    private Map<String, Object> strategyOptions = Map.of();
+    private int maxExperiments = 50;
+    private Duration experimentTimeout = DEFAULT_EXPERIMENT_TIMEOUT;
+    private Optional<Duration> taskTimeout = Optional.empty();
+    private OptionalLong seed = OptionalLong.empty();
+    private Optional<JsonNode> runner = Optional.empty();
+    private Map<String, JsonNode> sections = Map.of();
+
+    private Builder(String name, SearchSpace space, Objective objective) {
+      name(name).space(space).objective(objective);
+    }
+
+    /** The task's name; no default. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The search space; no default. */
+    public Builder space(SearchSpace space) {
+      this.space = Objects.requireNonNull(space, "space");
+      return this;
+    }
+
+    /** What to optimise; no default. */
+    public Builder objective(Objective objective) {
+      this.objective = Objects.requireNonNull(objective, "objective");
+      return this;
+    }
+
+    /** The strategy's name and options; default {@code random} without options. */
+    public Builder strategy(String strategy, Map<String, Object> options) {
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+      this.strategyOptions = Map.copyOf(options);
+      return this;
+    }
+
+    /** How many experiments to run at most; default 50. */
+    public Builder maxExperiments(int maxExperiments) {
+      if (maxExperiments < 1) {
+        throw new IllegalArgumentException(
+            "maxExperiments must be greater than 0, but was " + maxExperiments);
+      }
+      this.maxExperiments = maxExperiments;
+      return this;
+    }
+
+    /** The per-experiment timeout; default 600 s. */
+    public Builder experimentTimeout(Duration experimentTimeout) {
+      if (experimentTimeout.isNegative() || experimentTimeout.isZero()) {
+        throw new IllegalArgumentException(
+            "experimentTimeout must be positive, but was " + experimentTimeout);
+      }
+      this.experimentTimeout = experimentTimeout;
+      return this;
+    }
+
+    /** The safety net on the whole task's time; default none. */
+    public Builder taskTimeout(Optional<Duration> taskTimeout) {
+      this.taskTimeout = Objects.requireNonNull(taskTimeout, "taskTimeout");
+      return this;
+    }
+
+    /** The strategy's seed; default none (fixed when the task is created). */
+    public Builder seed(OptionalLong seed) {
+      this.seed = Objects.requireNonNull(seed, "seed");
+      return this;
+    }
+
+    /** The {@code runner} section; default none. */
+    public Builder runner(Optional<JsonNode> runner) {
+      this.runner = Objects.requireNonNull(runner, "runner");
+      return this;
+    }
+
+    /** Other top-level sections kept for runners; default none. */
+    public Builder sections(Map<String, JsonNode> sections) {
+      this.sections = Map.copyOf(sections);
+      return this;
+    }
+
+    public TaskSpec build() {
+      return new TaskSpec(
+          name,
+          space,
+          objective,
+          strategy,
+          strategyOptions,
+          maxExperiments,
+          experimentTimeout,
+          taskTimeout,
+          seed,
+          runner,
+          sections);
+    }
   }
 }
