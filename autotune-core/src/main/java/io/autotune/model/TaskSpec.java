@@ -3,17 +3,21 @@ package io.autotune.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autotune.space.SearchSpace;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What a task is: its search space, objective, strategy and limits, plus the runner and benchmark
+ * What a task is: its search space, objectives, strategy and limits, plus the runner and benchmark
  * sections that runners interpret. Read from and written to the task JSON by {@link TaskJson}.
  * Immutable (the JSON sections are copied in and must not be changed by callers).
  *
  * @param name the task's name, e.g. {@code qwen-sglang}
+ * @param objectives what to optimise: one objective, or several (a Pareto front). The first carries
+ *     the task's SLOs; the legacy penalty and hard SLOs need a single objective, constraints work
+ *     with any number
  * @param strategy the strategy's name, e.g. {@code bayesian}
  * @param strategyOptions options for the strategy, e.g. {@code n_initial_random}
  * @param maxExperiments how many experiments to run at most
@@ -29,7 +33,7 @@ import java.util.OptionalLong;
 public record TaskSpec(
     String name,
     SearchSpace space,
-    Objective objective,
+    List<Objective> objectives,
     String strategy,
     Map<String, Object> strategyOptions,
     int maxExperiments,
@@ -45,7 +49,8 @@ public record TaskSpec(
   public TaskSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(space, "space");
-    Objects.requireNonNull(objective, "objective");
+    objectives = List.copyOf(objectives);
+    checkObjectives(objectives);
     Objects.requireNonNull(strategy, "strategy");
     strategyOptions = Map.copyOf(strategyOptions);
     if (maxExperiments < 1) {
@@ -60,6 +65,79 @@ public record TaskSpec(
     Objects.requireNonNull(seed, "seed");
     runner = runner.map(JsonNode::deepCopy);
     sections = Map.copyOf(sections);
+  }
+
+  private static void checkObjectives(List<Objective> objectives) {
+    if (objectives.isEmpty()) {
+      throw new IllegalArgumentException("a task needs at least one objective");
+    }
+    if (objectives.stream().map(Objective::metric).distinct().count() < objectives.size()) {
+      throw new IllegalArgumentException("objectives must name different metrics: " + objectives);
+    }
+    for (Objective o : objectives.subList(1, objectives.size())) {
+      if (!o.slos().isEmpty() || o.steepness() != Objective.DEFAULT_STEEPNESS) {
+        throw new IllegalArgumentException(
+            "only the first objective carries SLOs, but " + o.metric() + " has some");
+      }
+    }
+    if (objectives.size() > 1
+        && objectives.get(0).slos().stream().anyMatch(slo -> !slo.isConstraint())) {
+      throw new IllegalArgumentException(
+          "penalty and hard SLOs work on a single objective; use SLOs as constraints with "
+              + objectives.size()
+              + " objectives");
+    }
+  }
+
+  /** The first (or only) objective, which also carries the SLOs. */
+  public Objective objective() {
+    return objectives.get(0);
+  }
+
+  /** The SLOs used as constraints, in their task JSON order. */
+  public List<Slo> constraints() {
+    return objective().slos().stream().filter(Slo::isConstraint).toList();
+  }
+
+  /**
+   * Scores an experiment's metrics by the first objective (with the legacy SLO penalty, if any), or
+   * rejects them when a metric of an objective or an SLO is missing or not finite, or a legacy hard
+   * SLO failed. A broken constraint never rejects: see {@link #assess}.
+   */
+  public Evaluation evaluate(Map<String, Double> metrics) {
+    for (Objective o : objectives.subList(1, objectives.size())) {
+      Double v = metrics.get(o.metric());
+      if (v == null || !Double.isFinite(v)) {
+        return new Evaluation.Rejected(
+            "metric '" + o.metric() + "' is missing or not finite; the runner reported " + metrics);
+      }
+    }
+    return objective().evaluate(metrics);
+  }
+
+  /** A succeeded experiment's raw objective values and constraint slack; empty for the others. */
+  public Optional<Assessment> assess(Experiment experiment) {
+    return Assessment.of(this, experiment);
+  }
+
+  /** The best feasible experiment by the first objective; the first on a tie. */
+  public Optional<Experiment> best(List<Experiment> log) {
+    return Ranking.best(this, log);
+  }
+
+  /**
+   * The feasible experiments that no other feasible experiment dominates (at least as good in every
+   * objective, better in one), in log order. With one objective: the best and its ties.
+   */
+  public List<Experiment> paretoFront(List<Experiment> log) {
+    return Ranking.paretoFront(this, log);
+  }
+
+  /**
+   * A succeeded experiment's losses (lower is better), one per objective: what strategies are told.
+   */
+  public List<Double> losses(Experiment succeeded) {
+    return Ranking.losses(this, succeeded);
   }
 
   /** A spec with defaults: random strategy, 50 experiments, 600 s per experiment. */
@@ -77,7 +155,8 @@ public record TaskSpec(
 
   /** A builder holding this spec's values, to change a few of them. */
   public Builder toBuilder() {
-    return new Builder(name, space, objective)
+    return new Builder(name, space, objectives.get(0))
+        .objectives(objectives)
         .strategy(strategy, strategyOptions)
         .maxExperiments(maxExperiments)
         .experimentTimeout(experimentTimeout)
@@ -123,7 +202,7 @@ public record TaskSpec(
   public static final class Builder {
     private String name;
     private SearchSpace space;
-    private Objective objective;
+    private List<Objective> objectives;
     private String strategy = "random";
     private Map<String, Object> strategyOptions = Map.of();
     private int maxExperiments = 50;
@@ -149,9 +228,17 @@ public record TaskSpec(
       return this;
     }
 
-    /** What to optimise; no default. */
+    /** A single objective to optimise; no default. */
     public Builder objective(Objective objective) {
-      this.objective = Objects.requireNonNull(objective, "objective");
+      this.objectives = List.of(Objects.requireNonNull(objective, "objective"));
+      return this;
+    }
+
+    /** Several objectives to optimise, the first carrying the SLOs; no default. */
+    public Builder objectives(List<Objective> objectives) {
+      List<Objective> copy = List.copyOf(objectives);
+      checkObjectives(copy);
+      this.objectives = copy;
       return this;
     }
 
@@ -210,7 +297,7 @@ public record TaskSpec(
       return new TaskSpec(
           name,
           space,
-          objective,
+          objectives,
           strategy,
           strategyOptions,
           maxExperiments,

@@ -14,7 +14,7 @@ record Progress(long finished, Optional<Double> best) {
         log.stream()
             .filter(e -> e.status().isFinal() && e.status() != ExperimentStatus.ABANDONED)
             .count();
-    Optional<Double> best = task.spec().objective().best(log).map(e -> e.score().getAsDouble());
+    Optional<Double> best = task.spec().best(log).map(e -> e.score().getAsDouble());
     return new Progress(finished, best);
   }
 }
