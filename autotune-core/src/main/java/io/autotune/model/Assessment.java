@@ -2,6 +2,7 @@ package io.autotune.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,9 +32,17 @@ public record Assessment(List<Double> values, List<Double> slack) {
     if (experiment.status() != ExperimentStatus.SUCCEEDED || experiment.score().isEmpty()) {
       return Optional.empty();
     }
+    return of(spec, experiment.metrics());
+  }
+
+  /**
+   * The assessment of a succeeded run's metrics, e.g. a predicted one; empty when they lack an
+   * objective or a constraint.
+   */
+  public static Optional<Assessment> of(TaskSpec spec, Map<String, Double> metrics) {
     List<Double> values = new ArrayList<>();
     for (Objective o : spec.objectives()) {
-      Double v = experiment.metrics().get(o.metric());
+      Double v = metrics.get(o.metric());
       if (v == null) {
         return Optional.empty();
       }
@@ -41,7 +50,7 @@ public record Assessment(List<Double> values, List<Double> slack) {
     }
     List<Double> slack = new ArrayList<>();
     for (Slo c : spec.constraints()) {
-      Double actual = experiment.metrics().get(c.metric());
+      Double actual = metrics.get(c.metric());
       if (actual == null) {
         return Optional.empty();
       }
