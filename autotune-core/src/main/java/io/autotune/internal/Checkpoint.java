@@ -28,7 +28,7 @@ record Checkpoint(
   static Checkpoint of(List<Experiment> log, TaskSpec spec, long seed) {
     int next = log.stream().mapToInt(Experiment::number).max().orElse(0) + 1;
     int finished = (int) log.stream().filter(e -> e.status().isFinal()).count();
-    Optional<Experiment> best = spec.objective().best(log);
+    Optional<Experiment> best = spec.best(log);
     return new Checkpoint(
         next,
         finished,

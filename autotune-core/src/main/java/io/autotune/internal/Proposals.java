@@ -1,8 +1,9 @@
 package io.autotune.internal;
 
-import io.autotune.model.Direction;
+import io.autotune.model.Assessment;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
+import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.Strategy;
 import io.autotune.spi.StrategyContext;
@@ -45,15 +46,12 @@ final class Proposals {
    * number of experiments in view, so a task restored from its log proposes what it would have.
    */
   static StrategyContext context(TuningLoop loop, List<Experiment> log) {
-    Direction direction = loop.task().spec().objective().direction();
+    TaskSpec spec = loop.task().spec();
     List<Trial> history = new ArrayList<>();
     List<Configuration> pending = new ArrayList<>();
     for (Experiment e : log) {
       switch (e.status()) {
-        case SUCCEEDED ->
-            history.add(
-                Trial.succeeded(
-                    e.number(), e.configuration(), direction.toLoss(e.score().orElseThrow())));
+        case SUCCEEDED -> history.add(succeeded(spec, e));
         case FAILED, TIMED_OUT -> history.add(Trial.failed(e.number(), e.configuration()));
         case ABANDONED -> {}
         default -> pending.add(e.configuration());
@@ -66,6 +64,12 @@ final class Proposals {
         loop.task().spec().maxExperiments(),
         loop.seed(),
         StrategyContext.randomFor(loop.seed(), history.size() + pending.size()));
+  }
+
+  /** A success as the strategy sees it: every objective's loss and every constraint's value. */
+  private static Trial succeeded(TaskSpec spec, Experiment e) {
+    List<Double> constraints = spec.assess(e).map(Assessment::constraintValues).orElseGet(List::of);
+    return Trial.succeeded(e.number(), e.configuration(), spec.losses(e), constraints);
   }
 
   private static Optional<Configuration> abandonedNotRerun(List<Experiment> log) {

@@ -3,7 +3,7 @@ package io.autotune.internal;
 import io.autotune.model.Evaluation;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
-import io.autotune.model.Objective;
+import io.autotune.model.TaskSpec;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 final class Scoring {
   private Scoring() {}
 
-  static Experiment finish(Experiment experiment, Outcome outcome, Objective objective) {
+  static Experiment finish(Experiment experiment, Outcome outcome, TaskSpec spec) {
     if (outcome.status() != ExperimentStatus.SUCCEEDED) {
       return experiment.finished(
           outcome.status(),
@@ -31,7 +31,7 @@ final class Scoring {
           OptionalDouble.empty(),
           problem);
     }
-    Evaluation evaluation = objective.evaluate(metrics);
+    Evaluation evaluation = spec.evaluate(metrics);
     if (evaluation instanceof Evaluation.Scored scored) {
       return experiment.finished(
           ExperimentStatus.SUCCEEDED,

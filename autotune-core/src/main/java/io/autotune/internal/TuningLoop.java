@@ -4,6 +4,7 @@ import io.autotune.LeaseLostException;
 import io.autotune.TuningListener;
 import io.autotune.TuningResult;
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskStatus;
@@ -226,9 +227,9 @@ public final class TuningLoop {
       return;
     }
     Experiment result =
-        log.record(done.number(), e -> Scoring.finish(e, done.outcome(), task.spec().objective()));
+        log.record(done.number(), e -> Scoring.finish(e, done.outcome(), task.spec()));
     List<Experiment> experiments = log.snapshot();
-    Optional<Experiment> best = task.spec().objective().best(experiments);
+    Optional<Experiment> best = task.spec().best(experiments);
     notify(l -> l.experimentFinished(task, result, best));
     store.saveCheckpoint(Checkpoint.of(experiments, task.spec(), seed).toJson());
   }
@@ -240,7 +241,7 @@ public final class TuningLoop {
           task.id(), lease.workerId(), lease.epoch(), "stopped acting on the task");
     }
     List<Experiment> experiments = log.snapshot();
-    Optional<Experiment> best = task.spec().objective().best(experiments);
+    Optional<Experiment> best = task.spec().best(experiments);
     TaskStatus status;
     if (stopRequested && !keeper.cancelRequested()) {
       store.release();
@@ -249,12 +250,18 @@ public final class TuningLoop {
       status =
           keeper.cancelRequested()
               ? TaskStatus.CANCELLED
-              : best.isPresent() ? TaskStatus.COMPLETED : TaskStatus.FAILED;
+              : anySucceeded(experiments) ? TaskStatus.COMPLETED : TaskStatus.FAILED;
       store.finishTask(status);
     }
-    TuningResult result = new TuningResult(task.id(), status, experiments, best);
+    TuningResult result =
+        new TuningResult(
+            task.id(), status, experiments, best, task.spec().paretoFront(experiments));
     notify(l -> l.taskFinished(result));
     return result;
+  }
+
+  private static boolean anySucceeded(List<Experiment> experiments) {
+    return experiments.stream().anyMatch(e -> e.status() == ExperimentStatus.SUCCEEDED);
   }
 
   private Optional<Outcome> stopOutcome() {

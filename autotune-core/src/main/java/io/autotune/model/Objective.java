@@ -1,19 +1,19 @@
 package io.autotune.model;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * What to optimise: a metric, a direction and optional SLO constraints. Immutable.
+ * What to optimise: a metric, a direction and optional SLOs. Immutable. In a task of several
+ * objectives the first carries the task's SLOs (see {@link TaskSpec}).
  *
- * <p>The SLO math is the predecessor's: each violated soft SLO adds {@code weight · exp(ratio /
- * steepness)} to the penalty, and the score is {@code base + penalty · |base|} when minimising
- * ({@code base − penalty · |base|} when maximising), so that a violating run never looks better
- * than the same run without the violation, for either direction.
+ * <p>An SLO used as a constraint never changes the score: {@link TaskSpec#assess} says whether an
+ * experiment met it. For the legacy penalty SLOs the math is the predecessor's: each violated soft
+ * SLO adds {@code weight · exp(ratio / steepness)} to the penalty, and the score is {@code base +
+ * penalty · |base|} when minimising ({@code base − penalty · |base|} when maximising), so that a
+ * violating run never looks better than the same run without the violation, for either direction.
  */
 public record Objective(String metric, Direction direction, List<Slo> slos, double steepness) {
 
@@ -41,15 +41,6 @@ public record Objective(String metric, Direction direction, List<Slo> slos, doub
     return new Objective(metric, direction, slos, steepness);
   }
 
-  /** The best succeeded experiment of a log by this objective's direction; the first on a tie. */
-  public Optional<Experiment> best(List<Experiment> log) {
-    Comparator<Experiment> byLoss =
-        Comparator.comparingDouble(e -> direction.toLoss(e.score().getAsDouble()));
-    return log.stream()
-        .filter(e -> e.status() == ExperimentStatus.SUCCEEDED && e.score().isPresent())
-        .min(byLoss.thenComparingInt(Experiment::number));
-  }
-
   /** Scores an experiment's metrics, or rejects them with a reason a person can act on. */
   public Evaluation evaluate(Map<String, Double> metrics) {
     Double base = metrics.get(metric);
@@ -69,7 +60,7 @@ public record Objective(String metric, Direction direction, List<Slo> slos, doub
         continue;
       }
       double ratio = slo.ratio(actual);
-      if (ratio <= 0) {
+      if (ratio <= 0 || slo.isConstraint()) {
         continue;
       }
       if (slo.hardFail() && ratio > slo.failRatio()) {

@@ -1,10 +1,13 @@
 package io.autotune.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.InvalidTaskException;
 import io.autotune.internal.Json;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,7 @@ import java.util.Set;
 record OptimizationJson(
     String strategy,
     Map<String, Object> strategyOptions,
-    Objective objective,
+    List<Objective> objectives,
     int maxExperiments,
     Duration experimentTimeout,
     Optional<Duration> taskTimeout,
@@ -35,6 +38,7 @@ record OptimizationJson(
       Set.of(
           "strategy",
           "objective",
+          "objectives",
           "max_iterations",
           "timeout_per_iteration",
           "task_timeout",
@@ -74,19 +78,46 @@ record OptimizationJson(
     return new OptimizationJson(
         Json.text(node, "strategy", PATH).orElse(DEFAULT_STRATEGY),
         options,
-        objective(node),
+        objectives(node),
         (int) Math.min(Integer.MAX_VALUE, max),
         seconds(timeout),
         taskTimeout.map(OptimizationJson::seconds),
         Json.integer(node, "seed", PATH).map(OptionalLong::of).orElse(OptionalLong.empty()));
   }
 
-  private static Objective objective(JsonNode node) {
-    JsonNode objective = node.get("objective");
-    String path = PATH + ".objective";
-    if (objective == null) {
-      throw Json.missing(path);
+  private static List<Objective> objectives(JsonNode node) {
+    JsonNode one = node.get("objective");
+    JsonNode many = node.get("objectives");
+    if (one != null && many != null) {
+      throw new InvalidTaskException(
+          PATH + ".objectives",
+          "give either objective (one) or objectives (one or more), not both");
     }
+    if (one != null) {
+      return List.of(objective(one, PATH + ".objective"));
+    }
+    if (many == null) {
+      throw Json.missing(PATH + ".objective");
+    }
+    String path = PATH + ".objectives";
+    if (!many.isArray() || many.isEmpty()) {
+      throw new InvalidTaskException(
+          path, "must be a list of one or more {\"metric\": ..., \"direction\": ...}");
+    }
+    List<Objective> objectives = new ArrayList<>();
+    Set<String> metrics = new HashSet<>();
+    for (int i = 0; i < many.size(); i++) {
+      Objective o = objective(many.get(i), path + "[" + i + "]");
+      if (!metrics.add(o.metric())) {
+        throw new InvalidTaskException(
+            path + "[" + i + "].metric", "\"" + o.metric() + "\" is already an objective");
+      }
+      objectives.add(o);
+    }
+    return objectives;
+  }
+
+  private static Objective objective(JsonNode objective, String path) {
     if (objective.isTextual()) {
       String name = objective.asText();
       for (Direction d : Direction.values()) {
@@ -123,9 +154,12 @@ record OptimizationJson(
   static ObjectNode write(TaskSpec spec) {
     ObjectNode node = TaskJson.MAPPER.createObjectNode();
     node.put("strategy", spec.strategy());
-    ObjectNode objective = node.putObject("objective");
-    objective.put("metric", spec.objective().metric());
-    objective.put("direction", spec.objective().direction().name().toLowerCase(Locale.ROOT));
+    if (spec.objectives().size() == 1) {
+      write(node.putObject("objective"), spec.objective());
+    } else {
+      ArrayNode objectives = node.putArray("objectives");
+      spec.objectives().forEach(o -> write(objectives.addObject(), o));
+    }
     node.put("max_iterations", spec.maxExperiments());
     node.put("timeout_per_iteration", spec.experimentTimeout().toMillis() / 1000.0);
     spec.taskTimeout().ifPresent(t -> node.put("task_timeout", t.toMillis() / 1000.0));
@@ -135,6 +169,11 @@ record OptimizationJson(
       spec.strategyOptions().forEach((k, v) -> options.set(k, TaskJson.MAPPER.valueToTree(v)));
     }
     return node;
+  }
+
+  private static void write(ObjectNode node, Objective objective) {
+    node.put("metric", objective.metric());
+    node.put("direction", objective.direction().name().toLowerCase(Locale.ROOT));
   }
 
   private static Duration seconds(double seconds) {

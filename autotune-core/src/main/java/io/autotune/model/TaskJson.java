@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,9 +97,9 @@ public final class TaskJson {
       Json.requireObject(optimization, "optimization");
     }
     OptimizationJson opt = OptimizationJson.parse(optimization);
-    Objective objective = opt.objective();
+    List<Objective> objectives = new ArrayList<>(opt.objectives());
     if (root.has("slo")) {
-      objective = SloJson.parse(root.get("slo"), objective);
+      objectives.set(0, SloJson.parse(root.get("slo"), objectives.get(0), objectives.size()));
     }
     Optional<JsonNode> runner = Optional.ofNullable(root.get("runner"));
     runner.ifPresent(r -> Json.requireObject(r, "runner"));
@@ -107,18 +109,16 @@ public final class TaskJson {
         sections.put(key, root.get(key));
       }
     }
-    return new TaskSpec(
-        name,
-        space,
-        objective,
-        opt.strategy(),
-        opt.strategyOptions(),
-        opt.maxExperiments(),
-        opt.experimentTimeout(),
-        opt.taskTimeout(),
-        opt.seed(),
-        runner,
-        sections);
+    return TaskSpec.builder(name, space, objectives.get(0))
+        .objectives(objectives)
+        .strategy(opt.strategy(), opt.strategyOptions())
+        .maxExperiments(opt.maxExperiments())
+        .experimentTimeout(opt.experimentTimeout())
+        .taskTimeout(opt.taskTimeout())
+        .seed(opt.seed())
+        .runner(runner)
+        .sections(sections)
+        .build();
   }
 
   static ObjectNode toNode(TaskSpec spec) {

@@ -32,17 +32,11 @@ class TaskJsonProperties {
   @Provide
   Arbitrary<TaskSpec> specs() {
     Arbitrary<List<Parameter>> parameters = parameter().list().ofMinSize(1).ofMaxSize(6);
-    Arbitrary<Objective> objective =
-        Combinators.combine(
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8),
-                Arbitraries.of(Direction.class),
-                slo().list().ofMaxSize(3).uniqueElements(Slo::metric),
-                Arbitraries.doubles().between(0.01, 2))
-            .as(Objective::new);
+    Arbitrary<List<Objective>> objectives = objectives();
     return Combinators.combine(
             Arbitraries.strings().ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank()),
             parameters,
-            objective,
+            objectives,
             Arbitraries.of("bayesian", "grid", "random", "tpe"),
             Arbitraries.integers().between(1, 500),
             Arbitraries.integers().between(1, 100_000),
@@ -56,20 +50,19 @@ class TaskJsonProperties {
               }
               ObjectNode runner = JsonNodeFactory.instance.objectNode().put("type", "command");
               runner.putArray("command").add("python3").add("bench.py");
-              return new TaskSpec(
-                  name,
-                  new SearchSpace(unique),
-                  obj,
-                  strategy,
-                  initial
-                      .<Map<String, Object>>map(n -> Map.of("n_initial_random", (long) n))
-                      .orElse(Map.of()),
-                  max,
-                  Duration.ofMillis(timeoutMs),
-                  Optional.empty(),
-                  seed.map(OptionalLong::of).orElse(OptionalLong.empty()),
-                  Optional.of(runner),
-                  Map.of("model", JsonNodeFactory.instance.textNode("/models/qwen")));
+              return TaskSpec.builder(name, new SearchSpace(unique), obj.get(0))
+                  .objectives(obj)
+                  .strategy(
+                      strategy,
+                      initial
+                          .<Map<String, Object>>map(n -> Map.of("n_initial_random", (long) n))
+                          .orElse(Map.of()))
+                  .maxExperiments(max)
+                  .experimentTimeout(Duration.ofMillis(timeoutMs))
+                  .seed(seed.map(OptionalLong::of).orElse(OptionalLong.empty()))
+                  .runner(Optional.of(runner))
+                  .sections(Map.of("model", JsonNodeFactory.instance.textNode("/models/qwen")))
+                  .build();
             });
   }
 
@@ -108,13 +101,49 @@ class TaskJsonProperties {
     return Arbitraries.oneOf(ints, reals, choices);
   }
 
+  /**
+   * One to three objectives with different metrics; the first carries SLOs: constraints, and with a
+   * single objective also the legacy penalty and hard forms.
+   */
+  private Arbitrary<List<Objective>> objectives() {
+    Arbitrary<String> metric = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8);
+    Arbitrary<List<Objective>> plain =
+        Combinators.combine(metric, Arbitraries.of(Direction.class))
+            .as((m, d) -> new Objective(m, d, List.of(), Objective.DEFAULT_STEEPNESS))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(3)
+            .uniqueElements(Objective::metric);
+    return Combinators.combine(
+            plain,
+            Arbitraries.oneOf(slo(), constraint()).list().ofMaxSize(3).uniqueElements(Slo::metric),
+            Arbitraries.doubles().between(0.01, 2))
+        .as(
+            (list, slos, steepness) -> {
+              List<Slo> kept =
+                  list.size() == 1 ? slos : slos.stream().filter(Slo::isConstraint).toList();
+              List<Objective> objectives = new ArrayList<>(list);
+              objectives.set(0, list.get(0).withSlos(kept, steepness));
+              return objectives;
+            });
+  }
+
+  private Arbitrary<Slo> constraint() {
+    return Combinators.combine(sloMetric(), Arbitraries.doubles().between(0.01, 100))
+        .as(Slo::constraint);
+  }
+
+  private Arbitrary<String> sloMetric() {
+    return Arbitraries.strings()
+        .alpha()
+        .ofMinLength(1)
+        .ofMaxLength(8)
+        .filter(s -> !s.equals("steepness") && !s.equals("latency"));
+  }
+
   private Arbitrary<Slo> slo() {
     return Combinators.combine(
-            Arbitraries.strings()
-                .alpha()
-                .ofMinLength(1)
-                .ofMaxLength(8)
-                .filter(s -> !s.equals("steepness") && !s.equals("latency")),
+            sloMetric(),
             Arbitraries.doubles().between(0.01, 100),
             Arbitraries.of(true, false),
             Arbitraries.doubles().between(0, 2),

@@ -64,6 +64,43 @@ class TaskJsonTest {
     assertThat(spec.space().parameters().get(0)).isEqualTo(ChoiceParameter.of("x", true, false));
   }
 
+  @Test
+  void readsSeveralObjectivesAndSlosAsConstraints() {
+    TaskSpec spec =
+        TaskJson.parse(
+            """
+            { "task_name": "mo", "parameters": {"x": [1, 2]},
+              "optimization": { "objectives": [ {"metric": "throughput", "direction": "maximize"},
+                                                "minimize_latency_p90" ] },
+              "slo": { "ttft_p90": {"threshold": 0.2, "as": "constraint"},
+                       "latency": {"p99": {"threshold": 2.0, "as": "constraint"}} } }
+            """);
+    assertThat(spec.objectives())
+        .extracting(Objective::metric, Objective::direction)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("throughput", Direction.MAXIMIZE),
+            org.assertj.core.groups.Tuple.tuple("latency_p90", Direction.MINIMIZE));
+    assertThat(spec.constraints())
+        .containsExactly(Slo.constraint("ttft_p90", 0.2), Slo.constraint("latency_p99", 2.0));
+    assertThat(TaskJson.write(spec)).contains("\"as\" : \"constraint\"");
+    assertThat(TaskJson.parse(TaskJson.write(spec))).isEqualTo(spec);
+  }
+
+  @Test
+  void theLegacyFormsMayBeNamedByAs() {
+    TaskSpec spec =
+        TaskJson.parse(
+            """
+            { "task_name": "t", "parameters": {"x": [1]},
+              "optimization": {"objective": "maximize_throughput"},
+              "slo": { "ttft": {"threshold": 1.0, "as": "hard", "fail_ratio": 0.5},
+                       "tpot": {"threshold": 0.1, "as": "penalty", "hard_fail": false} } }
+            """);
+    assertThat(spec.objective().slos())
+        .containsExactly(Slo.hard("ttft", 1.0, 0.5), Slo.soft("tpot", 0.1));
+    assertThat(spec.constraints()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -102,6 +139,15 @@ class TaskJsonTest {
           zero iterations | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v", "max_iterations": 0}} | optimization.max_iterations: must be at least 1, but was 0
           negative timeout | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v", "timeout_per_iteration": -5}} | optimization.timeout_per_iteration: must be a positive number of seconds, but was -5.0
           slo threshold | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v"}, "slo": {"ttft": {"hard_fail": true}}} | slo.ttft.threshold: is required but missing
+          both forms | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v", "objectives": [{"metric": "v"}]}} | optimization.objectives: give either objective (one) or objectives (one or more), not both
+          empty objectives | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objectives": []}} | optimization.objectives: must be a list of one or more {"metric": ..., "direction": ...}
+          unknown direction | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objectives": [{"metric": "v"}, {"metric": "w", "direction": "up"}]}} | optimization.objectives[1].direction: must be minimize or maximize, but was "up"
+          missing metric | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objectives": [{"direction": "maximize"}]}} | optimization.objectives[0].metric: is required but missing
+          same metric twice | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objectives": ["minimize_v", {"metric": "v", "direction": "maximize"}]}} | optimization.objectives[1].metric: "v" is already an objective
+          unknown as | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v"}, "slo": {"ttft": {"threshold": 1, "as": "soft"}}} | slo.ttft.as: must be constraint, penalty or hard, but was "soft"
+          constraint weight | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v"}, "slo": {"ttft": {"threshold": 1, "as": "constraint", "weight": 2}}} | slo.ttft.weight: unknown key; expected one of [as, threshold]
+          as contradicts hard_fail | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v"}, "slo": {"ttft": {"threshold": 1, "as": "penalty", "hard_fail": true}}} | slo.ttft.hard_fail: true contradicts "as": "penalty"
+          penalty with two objectives | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objectives": ["minimize_v", "maximize_w"]}, "slo": {"ttft": {"threshold": 1}}} | slo.ttft: a penalty or hard SLO works on a single objective, but the task has 2; write "as": "constraint"
           """)
   void badTasksNameTheirPath(String why, String json, String message) {
     assertThatThrownBy(() -> TaskJson.parse(json))

@@ -37,7 +37,7 @@ record TaskLog(Task task, List<Experiment> experiments) {
 
   /** The succeeded experiment with the best score; the earlier one on a tie. */
   Optional<Experiment> best() {
-    return task.spec().objective().best(experiments);
+    return task.spec().best(experiments);
   }
 
   static boolean isScored(Experiment e) {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autotune.model.Experiment;
+import io.autotune.model.TaskSpec;
 import io.autotune.spi.CheckpointStore;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,33 +42,67 @@ final class ExperimentsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = store.open()) {
-      if (checkpoints.task(taskId).isEmpty()) {
-        throw new IllegalArgumentException("no task with id " + taskId);
-      }
+      TaskSpec task =
+          checkpoints
+              .task(taskId)
+              .orElseThrow(() -> new IllegalArgumentException("no task with id " + taskId))
+              .spec();
+      List<Experiment> log = checkpoints.experiments(taskId);
       ArrayNode rows = JSON.createArrayNode();
-      Table table =
-          new Table("#", "status", "duration", "score", "configuration", "error")
-              .alignRight(0, 2, 3);
-      for (Experiment e : checkpoints.experiments(taskId)) {
-        rows.add(toJson(e));
-        table.row(
-            Integer.toString(e.number()),
-            e.status().name(),
-            e.duration().map(ExperimentsCommand::seconds).orElse("-"),
-            e.score().isPresent() ? ProgressPrinter.format(e.score().getAsDouble()) : "-",
-            e.configuration().toString(),
-            e.error().map(m -> m.lines().findFirst().orElse("")).orElse(""));
+      String[] header = header(task);
+      // the number, then duration, objective values and score (up to the last four columns)
+      int[] numeric = IntStream.concat(IntStream.of(0), IntStream.range(2, header.length - 4)).toArray();
+      Table table = new Table(header).alignRight(numeric);
+      for (Experiment e : log) {
+        rows.add(toJson(task, e));
+        table.row(cells(task, e));
       }
-      out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
+      if (json) {
+        out.print(rows.toPrettyString() + System.lineSeparator());
+      } else {
+        out.print(table);
+        if (task.objectives().size() > 1) {
+          out.println("Pareto front (feasible, not dominated):");
+          out.print(Standings.paretoTable(task, task.paretoFront(log)));
+        }
+      }
     }
     return 0;
+  }
+
+  private static String[] header(TaskSpec task) {
+    List<String> header = new ArrayList<>(List.of("#", "status", "duration"));
+    header.addAll(Standings.headers(task));
+    if (Standings.hasPenalty(task)) {
+      header.add("score");
+    }
+    header.addAll(List.of("feasible", "slack", "configuration", "error"));
+    return header.toArray(String[]::new);
+  }
+
+  private static String[] cells(TaskSpec task, Experiment e) {
+    List<String> row =
+        new ArrayList<>(
+            List.of(
+                Integer.toString(e.number()),
+                e.status().name(),
+                e.duration().map(ExperimentsCommand::seconds).orElse("-")));
+    row.addAll(Standings.values(task, e));
+    if (Standings.hasPenalty(task)) {
+      row.add(e.score().isPresent() ? ProgressPrinter.format(e.score().getAsDouble()) : "-");
+    }
+    row.add(Standings.feasible(task, e));
+    row.add(Standings.slack(task, e));
+    row.add(e.configuration().toString());
+    row.add(e.error().map(m -> m.lines().findFirst().orElse("")).orElse(""));
+    return row.toArray(String[]::new);
   }
 
   private static String seconds(Duration d) {
     return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
   }
 
-  private static ObjectNode toJson(Experiment e) {
+  private static ObjectNode toJson(TaskSpec task, Experiment e) {
     ObjectNode row = JSON.createObjectNode().put("number", e.number());
     row.put("status", e.status().name());
     row.set("params", JSON.valueToTree(e.configuration().values()));
@@ -74,6 +112,7 @@ final class ExperimentsCommand implements Callable<Integer> {
     } else {
       row.putNull("score");
     }
+    Standings.addTo(row, task, e);
     row.put("error", e.error().orElse(null));
     row.put("created_at", e.createdAt().toString());
     row.put("finished_at", e.finishedAt().map(Object::toString).orElse(null));

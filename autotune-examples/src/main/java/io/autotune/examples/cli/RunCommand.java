@@ -6,6 +6,7 @@ import io.autotune.dashboard.DashboardServlet;
 import io.autotune.examples.web.DashboardServer;
 import io.autotune.gpu.nvml.GpuMonitors;
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
@@ -89,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
       } finally {
         done.countDown();
       }
-      printSummary(result, out);
+      printSummary(spec, result, out);
       out.flush();
       return result.best().isPresent() ? 0 : 1;
     }
@@ -117,25 +118,38 @@ final class RunCommand implements Callable<Integer> {
         .max(Comparator.comparing(Task::createdAt));
   }
 
-  private static void printSummary(TuningResult result, PrintWriter out) {
+  private static void printSummary(TaskSpec spec, TuningResult result, PrintWriter out) {
     out.printf(
         "task %s %s after %d experiments%n",
         result.taskId(), result.status(), result.experiments().size());
     if (!result.status().isFinal()) {
       out.println("stopped before the end; run the same command again to resume");
     }
-    result
-        .best()
-        .ifPresentOrElse(
-            best -> printBest(best, out), () -> out.println("no experiment succeeded"));
+    long succeeded =
+        result.experiments().stream().filter(e -> e.status() == ExperimentStatus.SUCCEEDED).count();
+    if (succeeded == 0) {
+      out.println("no experiment succeeded");
+    } else if (result.best().isEmpty()) {
+      out.println(succeeded + " experiments succeeded, but none met every constraint");
+    } else if (spec.objectives().size() > 1) {
+      out.println(
+          "Pareto front: "
+              + result.paretoFront().size()
+              + " feasible experiments that no other beats in every objective");
+      out.print(Standings.paretoTable(spec, result.paretoFront()));
+    } else {
+      printBest(spec, result.best().get(), out);
+    }
   }
 
-  private static void printBest(Experiment best, PrintWriter out) {
+  private static void printBest(TaskSpec spec, Experiment best, PrintWriter out) {
+    String slack = Standings.slack(spec, best);
     out.println(
         "best: experiment #"
             + best.number()
-            + ", score "
-            + ProgressPrinter.format(best.score().getAsDouble()));
+            + ", "
+            + ProgressPrinter.values(spec, best)
+            + (slack.isEmpty() ? "" : ", constraints met: " + slack));
     Table table = new Table("parameter", "value");
     best.configuration().values().forEach((k, v) -> table.row(k, String.valueOf(v)));
     out.print(table);

@@ -15,7 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code status --store URL [--json]}: every task with its status, progress and best score. */
+/**
+ * {@code status --store URL [--json]}: every task with its status, progress, best feasible value
+ * (or Pareto front) and how many succeeded experiments met the constraints.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
@@ -33,7 +36,9 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = store.open()) {
       ArrayNode rows = new ObjectMapper().createArrayNode();
-      Table table = new Table("id", "name", "status", "progress", "best", "owner").alignRight(3, 4);
+      Table table =
+          new Table("id", "name", "status", "progress", "best", "feasible", "owner")
+              .alignRight(3, 4, 5);
       for (Task task : checkpoints.tasks()) {
         List<Experiment> log = checkpoints.experiments(task.id());
         Progress p = Progress.of(task, log);
@@ -41,17 +46,35 @@ final class StatusCommand implements Callable<Integer> {
         row.put("status", task.status().name()).put("finished", p.finished());
         row.put("max_experiments", task.spec().maxExperiments());
         p.best().ifPresentOrElse(b -> row.put("best", b), () -> row.putNull("best"));
+        ArrayNode objectives = row.putArray("objectives");
+        task.spec().objectives().forEach(o -> objectives.add(o.metric()));
+        row.put("succeeded", p.succeeded()).put("feasible", p.feasible());
+        Standings.numbers(row.putArray("pareto_front"), task.spec().paretoFront(log));
         row.put("owner", task.owner().orElse(null)).put("cancel_requested", task.cancelRequested());
         table.row(
             task.id(),
             task.name(),
             task.status().name(),
             p.finished() + "/" + task.spec().maxExperiments(),
-            p.best().map(ProgressPrinter::format).orElse("-"),
+            best(task, log, p),
+            p.feasible() + "/" + p.succeeded(),
             task.owner().orElse("-"));
       }
       out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
     }
     return 0;
+  }
+
+  /**
+   * The best feasible value of the only objective, e.g. {@code throughput 4500}; with several
+   * objectives the size of the Pareto front, which {@code experiments TASK} lists.
+   */
+  private static String best(Task task, List<Experiment> log, Progress p) {
+    if (task.spec().objectives().size() > 1) {
+      return "Pareto front of " + task.spec().paretoFront(log).size();
+    }
+    return p.best()
+        .map(b -> task.spec().objective().metric() + " " + ProgressPrinter.format(b))
+        .orElse("-");
   }
 }

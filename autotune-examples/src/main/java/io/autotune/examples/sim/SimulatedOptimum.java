@@ -1,6 +1,7 @@
 package io.autotune.examples.sim;
 
 import io.autotune.inference.BenchmarkSpec;
+import io.autotune.model.Assessment;
 import io.autotune.model.Evaluation;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
@@ -64,11 +65,15 @@ public final class SimulatedOptimum {
     return ServingModel.fromFlags(flags);
   }
 
-  /** The predicted score of a configuration; empty when the server does not start or no score. */
+  /**
+   * The predicted score of a configuration; empty when the server does not start, there is no
+   * score, or a constraint is broken.
+   */
   public OptionalDouble score(Configuration configuration) {
     Optional<Map<String, Double>> metrics = benchmark.metrics(model(configuration));
     if (metrics.isPresent()
-        && spec.objective().evaluate(metrics.get()) instanceof Evaluation.Scored scored) {
+        && Assessment.of(spec, metrics.get()).map(Assessment::feasible).orElse(false)
+        && spec.evaluate(metrics.get()) instanceof Evaluation.Scored scored) {
       return OptionalDouble.of(scored.score());
     }
     return OptionalDouble.empty();

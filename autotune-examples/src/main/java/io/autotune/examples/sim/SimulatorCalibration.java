@@ -4,6 +4,7 @@ import io.autotune.inference.BenchmarkRun;
 import io.autotune.inference.InferenceMetrics;
 import io.autotune.inference.LevelResult;
 import io.autotune.inference.LoadGenerator;
+import io.autotune.model.Assessment;
 import io.autotune.model.Evaluation;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskSpec;
@@ -71,7 +72,8 @@ public final class SimulatorCalibration {
   }
 
   private static double score(TaskSpec spec, Map<String, Double> metrics) {
-    return spec.objective().evaluate(metrics) instanceof Evaluation.Scored scored
+    return Assessment.of(spec, metrics).map(Assessment::feasible).orElse(false)
+            && spec.evaluate(metrics) instanceof Evaluation.Scored scored
         ? scored.score()
         : Double.NaN;
   }

@@ -41,6 +41,63 @@ class CliTest {
   }
 
   @Test
+  void aConstraintKeepsRawValuesAndTheCommandsShowFeasibilityAndSlack() throws Exception {
+    Path task = dir.resolve("slo.json");
+    Files.writeString(
+        task,
+        """
+        {"task_name": "slo", "parameters": {"x": {"type": "integer", "low": 0, "high": 9}},
+         "optimization": {"strategy": "grid", "objective": "minimize_value", "max_iterations": 10},
+         "slo": {"ttft": {"threshold": 0.45, "as": "constraint"}},
+         "runner": {"type": "command", "command": ["sh", "-c", "echo '{\\"value\\":' $(( ($2 - 6) * ($2 - 6) ))', \\"ttft\\": 0.'$2'}'", "sh"]}}
+        """);
+    String store = "jdbc:h2:file:" + dir.resolve("db");
+    assertThat(run("run", task.toString(), "--store", store)).as(err.toString()).isZero();
+    String printed = out.toString();
+    assertThat(printed)
+        .contains("best: experiment #", "value 4.00000", "ttft 0.4 <= 0.45 (slack +11%)")
+        .contains("infeasible: ttft 0.9 > 0.45 (slack -100%)")
+        .doesNotContain("e+");
+    assertThat(printed.lines()).anyMatch(l -> l.matches("\\s+x\\s+4\\s*"));
+
+    out.getBuffer().setLength(0);
+    assertThat(run("status", "--store", store, "--json")).isZero();
+    assertThat(out.toString()).contains("\"best\" : 4.0", "\"succeeded\" : 10", "\"feasible\" : 5");
+    String id = out.toString().replaceAll("(?s).*\"id\" : \"([^\"]+)\".*", "$1");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("experiments", id, "--store", store)).isZero();
+    assertThat(out.toString().lines())
+        .anyMatch(
+            l ->
+                l.matches(
+                    "\\s+\\d+\\s+SUCCEEDED\\s+\\S+\\s+9\\.00000\\s+no\\s+ttft 0\\.9 > 0\\.45.*"));
+    out.getBuffer().setLength(0);
+    assertThat(run("experiments", id, "--store", store, "--json")).isZero();
+    assertThat(out.toString())
+        .contains("\"feasible\" : false", "\"ttft\" : -1.0", "\"objectives\" : {");
+  }
+
+  @Test
+  void severalObjectivesEndWithTheParetoFrontAsATable() throws Exception {
+    Path task = dir.resolve("mo.json");
+    Files.writeString(
+        task,
+        """
+        {"task_name": "mo", "parameters": {"x": {"type": "integer", "low": 0, "high": 4}},
+         "optimization": {"strategy": "grid", "max_iterations": 5,
+                          "objectives": ["minimize_value", {"metric": "cost", "direction": "minimize"}]},
+         "slo": {"ttft": {"threshold": 0.35, "as": "constraint"}},
+         "runner": {"type": "command", "command": ["sh", "-c", "echo '{\\"value\\":' $2', \\"cost\\":' $(( 4 - $2 ))', \\"ttft\\": 0.'$2'}'", "sh"]}}
+        """);
+    assertThat(run("run", task.toString(), "--store", "memory:")).as(err.toString()).isZero();
+    String printed = out.toString();
+    assertThat(printed)
+        .contains("Pareto front: 4 feasible experiments", "value (min)", "cost (min)");
+    assertThat(printed.lines()).noneMatch(l -> l.contains("ttft 0.4 <="));
+  }
+
+  @Test
   void badTaskFilesExitWithOneLineNamingThePath() throws Exception {
     Path task = dir.resolve("bad.json");
     Files.writeString(

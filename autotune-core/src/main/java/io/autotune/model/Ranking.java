@@ -1,0 +1,63 @@
+package io.autotune.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Best and Pareto-optimal experiments of a log, by a task's objectives and constraints. */
+final class Ranking {
+  private Ranking() {}
+
+  static Optional<Experiment> best(TaskSpec spec, List<Experiment> log) {
+    Direction direction = spec.objective().direction();
+    Comparator<Experiment> byLoss =
+        Comparator.comparingDouble(e -> direction.toLoss(e.score().getAsDouble()));
+    return feasible(spec, log).stream().min(byLoss.thenComparingInt(Experiment::number));
+  }
+
+  static List<Experiment> paretoFront(TaskSpec spec, List<Experiment> log) {
+    List<Experiment> feasible = feasible(spec, log);
+    List<List<Double>> losses = feasible.stream().map(e -> losses(spec, e)).toList();
+    List<Experiment> front = new ArrayList<>();
+    for (int i = 0; i < feasible.size(); i++) {
+      List<Double> mine = losses.get(i);
+      if (losses.stream().noneMatch(other -> dominates(other, mine))) {
+        front.add(feasible.get(i));
+      }
+    }
+    return front;
+  }
+
+  /**
+   * A succeeded experiment's losses, lower is better: the first objective's score (its raw value,
+   * or with the legacy SLO penalty where the task has one), then the other objectives' values.
+   */
+  static List<Double> losses(TaskSpec spec, Experiment e) {
+    List<Objective> objectives = spec.objectives();
+    List<Double> losses = new ArrayList<>();
+    losses.add(objectives.get(0).direction().toLoss(e.score().getAsDouble()));
+    for (int i = 1; i < objectives.size(); i++) {
+      Objective o = objectives.get(i);
+      losses.add(o.direction().toLoss(e.metrics().get(o.metric())));
+    }
+    return losses;
+  }
+
+  private static List<Experiment> feasible(TaskSpec spec, List<Experiment> log) {
+    return log.stream()
+        .filter(e -> Assessment.of(spec, e).map(Assessment::feasible).orElse(false))
+        .toList();
+  }
+
+  private static boolean dominates(List<Double> a, List<Double> b) {
+    boolean better = false;
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) > b.get(i)) {
+        return false;
+      }
+      better |= a.get(i) < b.get(i);
+    }
+    return better;
+  }
+}
