@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +51,8 @@ final class ExperimentsCommand implements Callable<Integer> {
       ArrayNode rows = JSON.createArrayNode();
       String[] header = header(task);
       // the number, then duration, objective values and score (up to the last four columns)
-      int[] numeric = IntStream.concat(IntStream.of(0), IntStream.range(2, header.length - 4)).toArray();
+      int[] numeric =
+          IntStream.concat(IntStream.of(0), IntStream.range(2, header.length - 4)).toArray();
       Table table = new Table(header).alignRight(numeric);
       for (Experiment e : log) {
         rows.add(toJson(task, e));

@@ -9,9 +9,9 @@ import io.autotune.model.Slo;
 import io.autotune.model.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * How the commands show an experiment against its task: the raw value of each objective, whether it
