@@ -35,7 +35,9 @@ final class Api {
       case "/api/worker-status":
         return Optional.of(workers.look(store.workers(), now));
       case "/api/db-statistics":
-        return Optional.of(Statistics.of(TaskLog.readAll(store), now, Duration.ofHours(24)));
+        Instant storeNow = TaskLog.abandonDeadOwners(store);
+        return Optional.of(
+            Statistics.of(TaskLog.readAll(store), now, Duration.ofHours(24), storeNow));
       case "/api/experiment-timeline":
         return Optional.of(
             Timeline.of(
@@ -48,7 +50,8 @@ final class Api {
         return Optional.of(
             SystemInfo.of(now, options.zone(), gpus.name(), options.bearerToken().isPresent()));
       case "/api/tasks":
-        return Optional.of(TaskViews.list(TaskLog.readAll(store), now));
+        Instant leaseNow = TaskLog.abandonDeadOwners(store);
+        return Optional.of(TaskViews.list(TaskLog.readAll(store), now, leaseNow));
       default:
         return task(path, now);
     }
@@ -60,10 +63,15 @@ final class Api {
       return Optional.empty();
     }
     boolean experiments = m.group(2) != null;
+    Instant storeNow = TaskLog.abandonDeadOwners(store);
     return store
         .task(m.group(1))
         .map(task -> TaskLog.read(store, task))
-        .map(log -> experiments ? TaskViews.experiments(log, now) : TaskViews.detail(log, now));
+        .map(
+            log ->
+                experiments
+                    ? TaskViews.experiments(log, now)
+                    : TaskViews.detail(log, now, storeNow));
   }
 
   /**

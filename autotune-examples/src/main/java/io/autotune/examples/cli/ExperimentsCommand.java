@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code experiments TASK --store URL [--json]}: one task's experiment log. */
+/**
+ * {@code experiments TASK --store URL [--json]}: one task's experiment log, after the store marked
+ * the unfinished experiments of dead owners ABANDONED.
+ */
 @Command(
     name = "experiments",
     mixinStandardHelpOptions = true,
@@ -41,6 +44,7 @@ final class ExperimentsCommand implements Callable<Integer> {
       if (checkpoints.task(taskId).isEmpty()) {
         throw new IllegalArgumentException("no task with id " + taskId);
       }
+      DeadOwners.abandon(checkpoints, spec.commandLine().getErr());
       ArrayNode rows = JSON.createArrayNode();
       Table table = new Table("#", "status", "duration", "score", "configuration", "error");
       for (Experiment e : checkpoints.experiments(taskId)) {

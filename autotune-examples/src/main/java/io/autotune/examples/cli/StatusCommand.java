@@ -7,6 +7,7 @@ import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.spi.CheckpointStore;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code status --store URL [--json]}: every task with its status, progress and best score. */
+/**
+ * {@code status --store URL [--json]}: every task with its status, progress, best score, owner and
+ * lease. A task whose owner's lease expired shows as "owner dead", and its unfinished experiments
+ * are marked ABANDONED first (through the store, which checks the lease by its clock).
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
@@ -32,8 +37,9 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = store.open()) {
+      Instant now = DeadOwners.abandon(checkpoints, spec.commandLine().getErr());
       ArrayNode rows = new ObjectMapper().createArrayNode();
-      Table table = new Table("id", "name", "status", "progress", "best", "owner");
+      Table table = new Table("id", "name", "status", "progress", "best", "owner", "lease");
       for (Task task : checkpoints.tasks()) {
         List<Experiment> log = checkpoints.experiments(task.id());
         Progress p = Progress.of(task, log);
@@ -42,13 +48,16 @@ final class StatusCommand implements Callable<Integer> {
         row.put("max_experiments", task.spec().maxExperiments());
         p.best().ifPresentOrElse(b -> row.put("best", b), () -> row.putNull("best"));
         row.put("owner", task.owner().orElse(null)).put("cancel_requested", task.cancelRequested());
+        row.put("lease_expires_at", task.leaseExpiresAt().map(Instant::toString).orElse(null));
+        row.put("owner_dead", task.ownerDead(now));
         table.row(
             task.id(),
             task.name(),
-            task.status().name(),
+            DeadOwners.status(task, now),
             p.finished() + "/" + task.spec().maxExperiments(),
             p.best().map(ProgressPrinter::format).orElse("-"),
-            task.owner().orElse("-"));
+            task.owner().orElse("-"),
+            DeadOwners.lease(task, now));
       }
       out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
     }
