@@ -118,6 +118,27 @@ public record Experiment(
         .build();
   }
 
+  /**
+   * ABANDONED at {@code at} by a store that found its owner's lease ended: expired at {@code
+   * leaseExpiredAt}, or released when empty. Its metrics and processes are kept (the processes are
+   * killed by whoever next reaps this host).
+   */
+  public Experiment abandonedByDeadOwner(Instant at, Optional<Instant> leaseExpiredAt) {
+    String lease = leaseExpiredAt.map(t -> "its lease expired at " + t).orElse("it released it");
+    return finished(
+        ExperimentStatus.ABANDONED,
+        at,
+        metrics,
+        OptionalDouble.empty(),
+        Optional.of(
+            "its owner (worker "
+                + workerId
+                + ", epoch "
+                + epoch
+                + ") died before it finished: "
+                + lease));
+  }
+
   public Experiment withProcesses(List<ProcessRef> processes) {
     return toBuilder().processes(processes).build();
   }

@@ -35,4 +35,22 @@ public record Task(
   public String name() {
     return spec.name();
   }
+
+  /**
+   * Whether the task is not final and its owner's lease had expired at {@code storeNow} (the
+   * store's clock, {@link io.autotune.spi.CheckpointStore#now()}): the owner died or stopped
+   * acting, and none of its writes is accepted any more.
+   */
+  public boolean ownerDead(Instant storeNow) {
+    return !status.isFinal()
+        && owner.isPresent()
+        && leaseExpiresAt.filter(expiry -> !storeNow.isBefore(expiry)).isPresent();
+  }
+
+  /**
+   * Whether nobody may write for the task now: it is not final and its lease expired or is free.
+   */
+  public boolean hasNoLiveOwner(Instant storeNow) {
+    return !status.isFinal() && (owner.isEmpty() || ownerDead(storeNow));
+  }
 }

@@ -10,6 +10,7 @@ import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,6 +118,37 @@ public interface CheckpointStore extends AutoCloseable {
 
   /** Sets the task's final status and releases the lease (fenced). */
   void finishTask(Lease lease, TaskStatus status);
+
+  // ---- dead owners
+
+  /**
+   * The time by which this store judges leases: for a shared store the database server's clock, so
+   * that a reader compares {@link Task#leaseExpiresAt()} with the clock the lease code uses.
+   * Default: the system clock.
+   */
+  default Instant now() {
+    return Instant.now();
+  }
+
+  /**
+   * Marks ABANDONED the unfinished experiments of every task that is not final and whose lease has
+   * expired by the store's clock, or was released: their owner died (SIGKILL, a lost host) or can
+   * no longer write them, since a fenced write needs a lease that has not expired. The check and
+   * the marks are one transaction with the task locked, as for a fenced write: a task whose lease
+   * is live is never touched. The lease itself is left as it is, so that a new owner still gets it
+   * only after the TTL plus the grace period. Readers (the command line's {@code status}, the
+   * dashboard) and workers call it, so that a task that nobody resumes does not show experiments
+   * running forever. The processes of a marked experiment are killed by the next worker that starts
+   * on their host or takes the task over.
+   *
+   * <p>The default marks nothing: a store that cannot check a lease and write in one transaction
+   * must not implement it.
+   *
+   * @return the experiments it marked, as recorded now
+   */
+  default List<Experiment> abandonDeadOwners() {
+    return List.of();
+  }
 
   // ---- workers
 

@@ -11,6 +11,7 @@ import io.autotune.model.WorkerInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,31 @@ final class InMemoryCheckpointStore implements CheckpointStore {
     }
     Task t = fenced(lease);
     put(withLease(t, status, Optional.empty()));
+  }
+
+  @Override
+  public synchronized Instant now() {
+    return clock.instant();
+  }
+
+  @Override
+  public synchronized List<Experiment> abandonDeadOwners() {
+    Instant now = clock.instant();
+    List<Experiment> marked = new ArrayList<>();
+    for (Task t : tasks.values()) {
+      if (!t.hasNoLiveOwner(now)) {
+        continue;
+      }
+      TreeMap<Integer, Experiment> log = experiments.get(t.id());
+      for (Experiment e : List.copyOf(log.values())) {
+        if (!e.status().isFinal()) {
+          Experiment abandoned = e.abandonedByDeadOwner(now, t.leaseExpiresAt());
+          log.put(e.number(), abandoned);
+          marked.add(abandoned);
+        }
+      }
+    }
+    return marked;
   }
 
   @Override

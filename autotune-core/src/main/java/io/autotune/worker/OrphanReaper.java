@@ -3,6 +3,7 @@ package io.autotune.worker;
 import io.autotune.AutotuneException;
 import io.autotune.internal.Hosts;
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentStatus;
 import io.autotune.model.ProcessRef;
 import io.autotune.model.Task;
 import io.autotune.model.WorkerInfo;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Kills the processes that dead workers of this host left running: an inference server whose worker
  * was SIGKILLed still holds its GPUs. A process is killed only if its pid and start time both match
  * the experiment's record, so a pid reused by an unrelated process is left alone. The experiments
- * themselves are marked ABANDONED by whichever worker takes their task over.
+ * themselves are marked ABANDONED by whichever worker takes their task over, or earlier by any
+ * reader or worker that sees their owner's lease expired.
  */
 final class OrphanReaper {
   private static final Logger LOG = LoggerFactory.getLogger(OrphanReaper.class);
@@ -42,7 +44,7 @@ final class OrphanReaper {
         for (Task task : store.tasks()) {
           if (!task.status().isFinal()) {
             store.experiments(task.id()).stream()
-                .filter(e -> !e.status().isFinal() && dead.contains(e.workerId()))
+                .filter(e -> mayHaveOrphans(e) && dead.contains(e.workerId()))
                 .forEach(this::kill);
           }
         }
@@ -50,6 +52,14 @@ final class OrphanReaper {
     } catch (AutotuneException e) {
       LOG.warn("worker {}: could not look for orphan processes: {}", self, e.getMessage());
     }
+  }
+
+  /**
+   * Unfinished, or ABANDONED: a reader or another worker marks a dead owner's experiments when its
+   * lease expires ({@link CheckpointStore#abandonDeadOwners()}) and kills nothing.
+   */
+  private static boolean mayHaveOrphans(Experiment e) {
+    return !e.status().isFinal() || e.status() == ExperimentStatus.ABANDONED;
   }
 
   private void kill(Experiment e) {

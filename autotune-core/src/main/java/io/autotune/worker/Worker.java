@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Claims runnable tasks from a shared store and runs them with a {@link Tuner}, up to {@code slots}
  * tasks at a time, until stopped. On start it kills the processes that dead workers of this host
- * left behind; while it runs it heartbeats its row in the store; {@link #close()} stops it
+ * left behind; while it runs it heartbeats its row in the store and, at the same interval, has the
+ * store mark ABANDONED the experiments of owners whose lease expired; {@link #close()} stops it
  * gracefully: no new claims, running experiments abandoned with their processes killed, leases
  * released so that other workers resume the tasks at once.
  *
@@ -48,6 +49,7 @@ public final class Worker implements AutoCloseable {
   private final Semaphore freeSlots;
   private final ExecutorService tasks;
   private final Heartbeat heartbeat;
+  private final DeadOwnerSweep sweep;
   private final Thread claimer;
   private final Map<String, Integer> failedRuns = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -62,6 +64,7 @@ public final class Worker implements AutoCloseable {
         Executors.newFixedThreadPool(settings.slots(), DaemonThreads.named("autotune-task-"));
     this.heartbeat =
         new Heartbeat(store, tuner.workerId(), settings.heartbeatInterval(), tuner.clock());
+    this.sweep = new DeadOwnerSweep(store, tuner.workerId(), settings.heartbeatInterval());
     this.claimer = new Thread(this::claimUntilStopped, "autotune-claimer");
   }
 
@@ -77,6 +80,7 @@ public final class Worker implements AutoCloseable {
   public Worker start() {
     new OrphanReaper(store, tuner.workerId(), settings.killGrace()).reap();
     heartbeat.start();
+    sweep.start();
     claimer.start();
     LOG.info("worker {} started with {} slot(s)", id(), settings.slots());
     return this;
@@ -113,6 +117,7 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    sweep.stop();
     heartbeat.stop();
     LOG.info("worker {} stopped", id());
     stopped.countDown();

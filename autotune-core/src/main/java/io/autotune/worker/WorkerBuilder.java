@@ -42,7 +42,10 @@ public final class WorkerBuilder {
     return this;
   }
 
-  /** How often the worker's row is refreshed in the store. Default 10 s. */
+  /**
+   * How often the worker's row is refreshed in the store, and how often it has the store mark the
+   * experiments of dead owners ABANDONED. Default 10 s.
+   */
   public WorkerBuilder heartbeatInterval(Duration heartbeatInterval) {
     this.heartbeatInterval = positive("heartbeatInterval", heartbeatInterval);
     return this;

@@ -172,6 +172,62 @@ public abstract class CheckpointStoreContract {
   }
 
   @Test
+  void theUnfinishedExperimentsOfAnOwnerWhoseLeaseExpiredAreAbandonedOnlyThen() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("t"));
+    Lease dead = store.acquire(task.id(), "w1", ttl()).orElseThrow();
+    Experiment done = pending(task.id(), 1, dead);
+    store.insertExperiment(dead, done);
+    store.updateExperiment(dead, succeeded(done));
+    store.insertExperiment(dead, pending(task.id(), 2, dead));
+    assertThat(store.abandonDeadOwners()).as("while the lease is live").isEmpty();
+    assertThat(store.task(task.id()).orElseThrow().ownerDead(store.now())).isFalse();
+
+    advance(ttl().plusMillis(100));
+    Task expired = store.task(task.id()).orElseThrow();
+    assertThat(expired.ownerDead(store.now())).isTrue();
+    List<Experiment> marked = store.abandonDeadOwners();
+    assertThat(marked).extracting(Experiment::number).containsExactly(2);
+    assertThat(store.experiments(task.id()))
+        .extracting(Experiment::status)
+        .containsExactly(ExperimentStatus.SUCCEEDED, ExperimentStatus.ABANDONED);
+    Experiment abandoned = store.experiments(task.id()).get(1);
+    assertThat(abandoned).isEqualTo(marked.get(0));
+    assertThat(abandoned.finishedAt()).isPresent();
+    assertThat(abandoned.error()).hasValueSatisfying(m -> assertThat(m).contains("w1", "expired"));
+    assertThat(store.abandonDeadOwners()).as("nothing left to mark").isEmpty();
+    assertThat(store.task(task.id()).orElseThrow())
+        .as("the lease is left as it was")
+        .isEqualTo(expired);
+    assertThatThrownBy(() -> store.updateExperiment(dead, succeeded(abandoned)))
+        .isInstanceOf(LeaseLostException.class);
+
+    assertThat(store.acquire(task.id(), "w2", ttl())).as("still within the grace").isEmpty();
+    advance(grace().plusMillis(100));
+    Lease next = store.acquire(task.id(), "w2", HELD).orElseThrow();
+    assertThat(next.epoch()).isEqualTo(2);
+    store.insertExperiment(next, pending(task.id(), 3, next));
+    assertThat(store.abandonDeadOwners()).as("a live owner is never overruled").isEmpty();
+    assertThat(store.experiments(task.id()).get(2).status()).isEqualTo(ExperimentStatus.PENDING);
+  }
+
+  @Test
+  void aReleasedLeaseLeavesNobodyToFinishItsExperiments() {
+    Task task = store.createTask(TestSpecs.simple("t"));
+    Task other = store.createTask(TestSpecs.simple("u"));
+    Lease released = store.acquire(task.id(), "w1", HELD).orElseThrow();
+    Lease live = store.acquire(other.id(), "w1", HELD).orElseThrow();
+    store.insertExperiment(released, pending(task.id(), 1, released));
+    store.insertExperiment(live, pending(other.id(), 1, live));
+    store.release(released);
+    assertThat(store.abandonDeadOwners())
+        .singleElement()
+        .satisfies(e -> assertThat(e.taskId()).isEqualTo(task.id()))
+        .satisfies(
+            e -> assertThat(e.error()).hasValueSatisfying(m -> assertThat(m).contains("released")));
+    assertThat(store.experiments(other.id()).get(0).status()).isEqualTo(ExperimentStatus.PENDING);
+  }
+
+  @Test
   void experimentNumbersAreUniquePerTask() {
     Task task = store.createTask(TestSpecs.simple("t"));
     Task other = store.createTask(TestSpecs.simple("u"));
@@ -300,6 +356,15 @@ public abstract class CheckpointStoreContract {
   /** Now, at millisecond precision (every store keeps at least that). */
   protected Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private Experiment succeeded(Experiment e) {
+    return e.finished(
+        ExperimentStatus.SUCCEEDED,
+        now(),
+        Map.of("value", 1.0),
+        OptionalDouble.of(1.0),
+        Optional.empty());
   }
 
   private Experiment pending(String taskId, int number, Lease lease) {

@@ -28,6 +28,10 @@ class WorkerTest {
   private final CheckpointStore store = CheckpointStore.inMemory();
 
   private Worker worker(ExperimentRunner runner, int slots) {
+    return worker(store, runner, slots);
+  }
+
+  private Worker worker(CheckpointStore store, ExperimentRunner runner, int slots) {
     Tuner tuner =
         Tuner.builder()
             .store(store)
@@ -154,6 +158,48 @@ class WorkerTest {
     } finally {
       orphan.destroyForcibly();
       protectedChild.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aWorkerMarksTheExperimentsOfAnOwnerWhoseLeaseExpiredBeforeTheTaskCanBeClaimed()
+      throws Exception {
+    MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
+    CheckpointStore clocked = CheckpointStore.inMemory(clock, Duration.ofMinutes(10));
+    Process child = Orphans.sleeper();
+    try {
+      Orphans.recordRunningExperiment(clocked, Orphans.thisProcessAsWorker("gone"), child);
+      Task task = clocked.tasks().get(0);
+      clock.advance(Duration.ofMinutes(6)); // the 5 min lease expired; the grace has not passed
+      try (Worker worker = worker(clocked, ScriptedRunner.value(c -> 1.0), 1).start()) {
+        await(() -> clocked.experiments(task.id()).get(0).status().isFinal());
+      }
+      assertThat(clocked.experiments(task.id()).get(0).status())
+          .isEqualTo(ExperimentStatus.ABANDONED);
+      assertThat(clocked.task(task.id()).orElseThrow().owner())
+          .as("not claimed within the grace")
+          .contains("gone");
+      assertThat(child.isAlive()).as("its owner's host was alive: nothing to reap").isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theProcessesOfAnExperimentAReaderMarkedAbandonedAreStillReaped() throws Exception {
+    MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
+    CheckpointStore clocked = CheckpointStore.inMemory(clock, Duration.ofMinutes(10));
+    Process orphan = Orphans.sleeper();
+    try {
+      Orphans.recordRunningExperiment(clocked, Orphans.deadWorker(), orphan);
+      clock.advance(Duration.ofMinutes(6));
+      assertThat(clocked.abandonDeadOwners()).hasSize(1); // as `status` does; it kills nothing
+      assertThat(orphan.isAlive()).isTrue();
+      try (Worker worker = worker(clocked, ScriptedRunner.value(c -> 1.0), 1).start()) {
+        await(() -> !orphan.isAlive());
+      }
+    } finally {
+      orphan.destroyForcibly();
     }
   }
 

@@ -32,8 +32,11 @@ final class Api {
     return switch (path) {
       case "/api/gpu-status" -> Optional.of(GpuStatus.sample(gpus, now));
       case "/api/worker-status" -> Optional.of(workers.look(store.workers(), now));
-      case "/api/db-statistics" ->
-          Optional.of(Statistics.of(TaskLog.readAll(store), now, Duration.ofHours(24)));
+      case "/api/db-statistics" -> {
+        Instant storeNow = TaskLog.abandonDeadOwners(store);
+        yield Optional.of(
+            Statistics.of(TaskLog.readAll(store), now, Duration.ofHours(24), storeNow));
+      }
       case "/api/experiment-timeline" ->
           Optional.of(
               Timeline.of(
@@ -45,7 +48,10 @@ final class Api {
       case "/api/system/info" ->
           Optional.of(
               SystemInfo.of(now, options.zone(), gpus.name(), options.bearerToken().isPresent()));
-      case "/api/tasks" -> Optional.of(TaskViews.list(TaskLog.readAll(store), now));
+      case "/api/tasks" -> {
+        Instant leaseNow = TaskLog.abandonDeadOwners(store);
+        yield Optional.of(TaskViews.list(TaskLog.readAll(store), now, leaseNow));
+      }
       default -> task(path, now);
     };
   }
@@ -56,10 +62,15 @@ final class Api {
       return Optional.empty();
     }
     boolean experiments = m.group(2) != null;
+    Instant storeNow = TaskLog.abandonDeadOwners(store);
     return store
         .task(m.group(1))
         .map(task -> TaskLog.read(store, task))
-        .map(log -> experiments ? TaskViews.experiments(log, now) : TaskViews.detail(log, now));
+        .map(
+            log ->
+                experiments
+                    ? TaskViews.experiments(log, now)
+                    : TaskViews.detail(log, now, storeNow));
   }
 
   /**

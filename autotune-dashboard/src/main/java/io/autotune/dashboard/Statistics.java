@@ -33,12 +33,25 @@ record Statistics(
   /** A total and the count of each status (every status, zeros included, in life order). */
   record Counts(long total, Map<String, Long> byStatus) {}
 
-  /** A running task's progress: finished experiments out of its maximum. */
+  /**
+   * A running task's progress: finished experiments out of its maximum; whether its owner's lease
+   * has expired.
+   */
   record RunningTask(
-      String id, String name, long done, int max, double percent, long running, Double bestScore) {}
+      String id,
+      String name,
+      long done,
+      int max,
+      double percent,
+      long running,
+      Double bestScore,
+      boolean ownerDead) {}
 
-  /** Computes the statistics of {@code logs} at {@code now}, with a window of {@code window}. */
-  static Statistics of(List<TaskLog> logs, Instant now, Duration window) {
+  /**
+   * Computes the statistics of {@code logs} at {@code now}, with a window of {@code window}; leases
+   * are judged at {@code storeNow}, the store's time.
+   */
+  static Statistics of(List<TaskLog> logs, Instant now, Duration window, Instant storeNow) {
     Instant since = now.minus(window);
     List<Task> tasks = logs.stream().map(TaskLog::task).toList();
     List<Experiment> experiments = logs.stream().flatMap(l -> l.experiments().stream()).toList();
@@ -62,7 +75,7 @@ record Statistics(
         finished.isEmpty() ? null : Json.oneDecimal(100.0 * succeeded / finished.size()),
         logs.stream()
             .filter(l -> l.task().status() == TaskStatus.RUNNING)
-            .map(Statistics::progress)
+            .map(l -> progress(l, storeNow))
             .toList());
   }
 
@@ -86,7 +99,7 @@ record Statistics(
             .orElseThrow();
   }
 
-  private static RunningTask progress(TaskLog log) {
+  private static RunningTask progress(TaskLog log, Instant storeNow) {
     int max = log.task().spec().maxExperiments();
     long done = log.finished();
     return new RunningTask(
@@ -96,6 +109,7 @@ record Statistics(
         max,
         Json.oneDecimal(Math.min(100.0, 100.0 * done / max)),
         log.running(),
-        log.best().map(e -> e.score().getAsDouble()).orElse(null));
+        log.best().map(e -> e.score().getAsDouble()).orElse(null),
+        log.task().ownerDead(storeNow));
   }
 }

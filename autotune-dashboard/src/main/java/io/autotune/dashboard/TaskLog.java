@@ -1,5 +1,6 @@
 package io.autotune.dashboard;
 
+import io.autotune.AutotuneException;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
@@ -8,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A task with its experiment log, as read at one moment; the facts every view derives. */
 record TaskLog(Task task, List<Experiment> experiments) {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskLog.class);
 
   TaskLog {
     experiments = List.copyOf(experiments);
@@ -19,6 +23,21 @@ record TaskLog(Task task, List<Experiment> experiments) {
   /** Every task of the store with its experiments, oldest task first. */
   static List<TaskLog> readAll(CheckpointStore store) {
     return store.tasks().stream().map(task -> read(store, task)).toList();
+  }
+
+  /**
+   * Has the store mark ABANDONED the unfinished experiments of tasks whose owner's lease expired
+   * (the store checks the lease by its own clock, in the same transaction), so that the dashboard
+   * never shows a dead owner's experiments running; then returns the store's time, by which a
+   * task's lease is judged. A store that refuses the write (a read-only user) is only logged.
+   */
+  static Instant abandonDeadOwners(CheckpointStore store) {
+    try {
+      store.abandonDeadOwners();
+    } catch (AutotuneException e) {
+      LOG.warn("could not mark the experiments of dead owners ABANDONED: {}", e.getMessage());
+    }
+    return store.now();
   }
 
   static TaskLog read(CheckpointStore store, Task task) {

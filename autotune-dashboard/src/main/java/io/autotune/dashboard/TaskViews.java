@@ -36,6 +36,8 @@ final class TaskViews {
       String createdAt,
       String updatedAt,
       String owner,
+      String leaseExpiresAt,
+      boolean ownerDead,
       boolean cancelRequested) {}
 
   /** One task in full: its summary, search space, best configuration and best-so-far curve. */
@@ -68,11 +70,12 @@ final class TaskViews {
       String workerId,
       List<Integer> gpus) {}
 
-  static TaskList list(List<TaskLog> logs, Instant now) {
-    return new TaskList(Json.time(now), logs.stream().map(TaskViews::summary).toList());
+  /** The tasks at {@code now}; leases judged at {@code storeNow}, the store's time. */
+  static TaskList list(List<TaskLog> logs, Instant now, Instant storeNow) {
+    return new TaskList(Json.time(now), logs.stream().map(l -> summary(l, storeNow)).toList());
   }
 
-  static Summary summary(TaskLog log) {
+  static Summary summary(TaskLog log, Instant storeNow) {
     Task t = log.task();
     Experiment best = log.best().orElse(null);
     return new Summary(
@@ -91,13 +94,15 @@ final class TaskViews {
         Json.time(t.createdAt()),
         Json.time(t.updatedAt()),
         t.owner().orElse(null),
+        Json.time(t.leaseExpiresAt()),
+        t.ownerDead(storeNow),
         t.cancelRequested());
   }
 
-  static Detail detail(TaskLog log, Instant now) {
+  static Detail detail(TaskLog log, Instant now, Instant storeNow) {
     return new Detail(
         Json.time(now),
-        summary(log),
+        summary(log, storeNow),
         log.task().spec().space().parameters().stream().map(TaskViews::describe).toList(),
         log.best().map(e -> e.configuration().values()).orElse(Map.of()),
         bestSoFar(log));

@@ -23,7 +23,7 @@ class StatisticsTest {
 
   @Test
   void anEmptyStoreHasZeroCountsAndNoMeanOrRate() {
-    Statistics s = Statistics.of(List.of(), NOW, DAY);
+    Statistics s = Statistics.of(List.of(), NOW, DAY, NOW);
     assertThat(s.tasks().total()).isZero();
     assertThat(s.tasks().byStatus())
         .containsOnlyKeys("PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED");
@@ -42,7 +42,7 @@ class StatisticsTest {
             finished(2, ExperimentStatus.FAILED, "10:05", 120, 0),
             finished(3, ExperimentStatus.ABANDONED, "10:10", 30, 0),
             running(4, "11:00"));
-    Statistics s = Statistics.of(List.of(log), NOW, DAY);
+    Statistics s = Statistics.of(List.of(log), NOW, DAY, NOW);
     assertThat(s.meanExperimentSeconds()).isEqualTo(70.0); // (60 + 120 + 30) / 3
     assertThat(s.successPercent()).isEqualTo(33.3); // 1 of 3 finished, rounded
     assertThat(s.experiments().byStatus())
@@ -68,7 +68,7 @@ class StatisticsTest {
         log(
             task(TaskStatus.COMPLETED, 5, NOW.minus(DAY).minusSeconds(1)),
             finished(1, ExperimentStatus.SUCCEEDED, "2026-11-29T11:59:59Z", 60, 1.0));
-    Statistics s = Statistics.of(List.of(inside, outside), NOW, DAY);
+    Statistics s = Statistics.of(List.of(inside, outside), NOW, DAY, NOW);
     assertThat(s.tasksInWindow().total()).isEqualTo(1);
     assertThat(s.experimentsInWindow().total()).isEqualTo(1);
     assertThat(s.tasks().total()).isEqualTo(2);
@@ -83,7 +83,7 @@ class StatisticsTest {
             task(TaskStatus.RUNNING, 1, NOW),
             finished(1, ExperimentStatus.SUCCEEDED, "10:00", 60, 1.0),
             finished(2, ExperimentStatus.SUCCEEDED, "10:02", 60, 2.0));
-    assertThat(Statistics.of(List.of(log), NOW, DAY).runningTasks().get(0).percent())
+    assertThat(Statistics.of(List.of(log), NOW, DAY, NOW).runningTasks().get(0).percent())
         .isEqualTo(100.0);
   }
 

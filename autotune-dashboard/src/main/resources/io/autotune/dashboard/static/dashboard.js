@@ -1,6 +1,6 @@
 // The dashboard page: fetches the API (relative URLs, so any mount path works) and refreshes
 // GPUs and workers every 5 s, statistics and tasks every 10 s, the timeline every 30 s.
-import { el, show, setZone, formatTime, formatClock, formatDuration, formatNumber, statusBadge } from './format.js';
+import { el, show, setZone, formatTime, formatClock, formatDuration, formatNumber, taskStatusBadge } from './format.js';
 import { drawTimeline } from './gantt.js';
 import { drawTask } from './task.js';
 
@@ -120,7 +120,9 @@ async function loadStatistics() {
       el('a', { href: `#/tasks/${encodeURIComponent(t.id)}`, class: 'task-link' }, t.name),
       el('div', { class: 'meter wide' }, fill),
       el('span', { class: 'progress-text' }, `${t.done} / ${t.max} experiments`),
-      el('span', { class: 'muted' }, `${t.running} running · best ${formatNumber(t.best_score)}`));
+      t.owner_dead
+        ? el('span', { class: 'badge status-owner_dead' }, 'owner dead')
+        : el('span', { class: 'muted' }, `${t.running} running · best ${formatNumber(t.best_score)}`));
   }));
 }
 
@@ -144,7 +146,7 @@ async function loadTasks() {
       .map(h => el('th', {}, h)))),
     el('tbody', {}, list.tasks.map(t => el('tr', {},
       el('td', {}, el('a', { href: `#/tasks/${encodeURIComponent(t.id)}`, class: 'task-link' }, t.name)),
-      el('td', {}, statusBadge(t.status)),
+      el('td', {}, taskStatusBadge(t)),
       el('td', {}, `${t.direction === 'MAXIMIZE' ? 'max' : 'min'} ${t.metric}`),
       el('td', {}, t.strategy),
       el('td', { class: 'num' }, `${t.finished} / ${t.max_experiments}`),

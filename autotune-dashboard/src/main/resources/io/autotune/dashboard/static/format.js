@@ -94,6 +94,16 @@ export function statusBadge(status) {
   return el('span', { class: `badge status-${String(status).toLowerCase()}` }, status);
 }
 
+/**
+ * A task's status badge: "owner dead" for a task whose owner's lease expired (the store's
+ * task.status stays RUNNING until another worker takes it over), with the expiry in its title.
+ */
+export function taskStatusBadge(t) {
+  if (!t.owner_dead) return statusBadge(t.status);
+  return el('span', { class: 'badge status-owner_dead', title: `lease expired ${formatTime(t.lease_expires_at)}` },
+    'owner dead');
+}
+
 /** The colour class of an experiment status in the timeline. */
 export function statusClass(status) {
   if (status === 'SUCCEEDED') return 'succeeded';

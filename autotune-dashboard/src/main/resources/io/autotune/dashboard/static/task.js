@@ -1,15 +1,16 @@
 // The view of one task: its summary, best configuration, best-so-far curve and experiments.
-import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge } from './format.js';
+import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge } from './format.js';
 
 /** Draws the task view from api/tasks/{id} and api/tasks/{id}/experiments. */
 export function drawTask(detail, experiments) {
   const t = detail.task;
   show('task',
     el('div', { class: 'task-head' },
-      el('h1', { id: 'task-name' }, t.name), statusBadge(t.status)),
+      el('h1', { id: 'task-name' }, t.name), taskStatusBadge(t)),
     el('p', { class: 'muted' },
       `${t.direction === 'MAXIMIZE' ? 'maximise' : 'minimise'} ${t.metric} · strategy ${t.strategy} · `
-      + `${t.finished} of ${t.max_experiments} experiments finished · created ${formatTime(t.created_at)}`),
+      + `${t.finished} of ${t.max_experiments} experiments finished · created ${formatTime(t.created_at)}`
+      + (t.owner_dead ? ` · owner ${t.owner} dead, its lease expired ${formatTime(t.lease_expires_at)}` : '')),
     el('div', { class: 'columns' },
       el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
         el('h3', {}, 'Search space'), space(detail.parameters)),

@@ -53,6 +53,11 @@ public final class AutotuneCli {
           command.getErr().println("error: " + e);
           return 1;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush(); // a command that print()s without a line end would otherwise lose it at exit
+      err.flush();
+    }
   }
 }

@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code experiments TASK --store URL [--json]}: one task's experiment log. */
+/**
+ * {@code experiments TASK --store URL [--json]}: one task's experiment log, after the store marked
+ * the unfinished experiments of dead owners ABANDONED.
+ */
 @Command(
     name = "experiments",
     mixinStandardHelpOptions = true,
@@ -47,6 +50,7 @@ final class ExperimentsCommand implements Callable<Integer> {
               .task(taskId)
               .orElseThrow(() -> new IllegalArgumentException("no task with id " + taskId))
               .spec();
+      DeadOwners.abandon(checkpoints, spec.commandLine().getErr());
       List<Experiment> log = checkpoints.experiments(taskId);
       ArrayNode rows = JSON.createArrayNode();
       String[] header = header(task);

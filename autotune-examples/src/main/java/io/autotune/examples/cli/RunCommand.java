@@ -15,6 +15,7 @@ import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.GpuMonitor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,14 @@ final class RunCommand implements Callable<Integer> {
       description = "experiments at a time (default: 1)")
   int parallel = 1;
 
+  @Option(
+      names = "--lease-ttl",
+      paramLabel = "SECONDS",
+      description =
+          "the lease's time to live: how soon another process sees this one dead if it is killed"
+              + " (default: ${DEFAULT-VALUE})")
+  long leaseTtl = 30;
+
   @Spec CommandSpec command;
 
   @Override
@@ -77,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
               .store(checkpoints)
               .runners(runners)
               .parallelism(parallel)
+              .leaseTtl(Duration.ofSeconds(leaseTtl))
               .gpuMonitor(gpus)
               .listener(new ProgressPrinter(out))
               .build();

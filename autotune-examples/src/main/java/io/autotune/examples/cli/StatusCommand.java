@@ -7,6 +7,7 @@ import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.spi.CheckpointStore;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code status --store URL [--json]}: every task with its status, progress, best feasible value
- * (or Pareto front) and how many succeeded experiments met the constraints.
+ * (or Pareto front), how many succeeded experiments met the constraints, owner and lease. A task
+ * whose owner's lease expired shows as "owner dead", and its unfinished experiments are marked
+ * ABANDONED first (through the store, which checks the lease by its clock).
  */
 @Command(
     name = "status",
@@ -35,9 +38,10 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (CheckpointStore checkpoints = store.open()) {
+      Instant now = DeadOwners.abandon(checkpoints, spec.commandLine().getErr());
       ArrayNode rows = new ObjectMapper().createArrayNode();
       Table table =
-          new Table("id", "name", "status", "progress", "best", "feasible", "owner")
+          new Table("id", "name", "status", "progress", "best", "feasible", "owner", "lease")
               .alignRight(3, 4, 5);
       for (Task task : checkpoints.tasks()) {
         List<Experiment> log = checkpoints.experiments(task.id());
@@ -51,14 +55,17 @@ final class StatusCommand implements Callable<Integer> {
         row.put("succeeded", p.succeeded()).put("feasible", p.feasible());
         Standings.numbers(row.putArray("pareto_front"), task.spec().paretoFront(log));
         row.put("owner", task.owner().orElse(null)).put("cancel_requested", task.cancelRequested());
+        row.put("lease_expires_at", task.leaseExpiresAt().map(Instant::toString).orElse(null));
+        row.put("owner_dead", task.ownerDead(now));
         table.row(
             task.id(),
             task.name(),
-            task.status().name(),
+            DeadOwners.status(task, now),
             p.finished() + "/" + task.spec().maxExperiments(),
             best(task, log, p),
             p.feasible() + "/" + p.succeeded(),
-            task.owner().orElse("-"));
+            task.owner().orElse("-"),
+            DeadOwners.lease(task, now));
       }
       out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
     }

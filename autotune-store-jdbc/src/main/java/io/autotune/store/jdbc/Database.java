@@ -37,7 +37,7 @@ final class Database implements AutoCloseable {
   private static HikariDataSource open(JdbcCheckpointStoreBuilder options) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("autotune-store");
-    config.setJdbcUrl(options.url);
+    config.setJdbcUrl(H2Urls.shared(options.url));
     options.user.ifPresent(config::setUsername);
     options.password.ifPresent(config::setPassword);
     config.setMaximumPoolSize(options.maxConnections);
@@ -55,8 +55,19 @@ final class Database implements AutoCloseable {
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to " + options.url + ": " + rootMessage(e), e);
+      throw new StoreException(
+          "cannot connect to " + options.url + ": " + rootMessage(e) + hint(options.url, e), e);
     }
+  }
+
+  /** What to do about an H2 file that another process holds without serving it. */
+  private static String hint(String url, Throwable e) {
+    if (!rootMessage(e).contains("The file is locked")) {
+      return "";
+    }
+    return "; another process has it open without AUTO_SERVER=TRUE (which autotune adds to an H2"
+        + " file URL unless it sets AUTO_SERVER or FILE_LOCK): stop that process, or let every"
+        + " process open the file with AUTO_SERVER=TRUE";
   }
 
   private void migrate() {

@@ -2,10 +2,13 @@ package io.autotune.store.jdbc;
 
 import io.autotune.DuplicateExperimentException;
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Lease;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
@@ -22,6 +25,13 @@ final class ExperimentLog {
           + " benchmarking_at = :benchmarking_at, finished_at = :finished_at, metrics = :metrics,"
           + " score = :score, error = :error, processes = :processes, gpus = :gpus"
           + " WHERE task_id = :task_id AND number = :number";
+
+  /** The statuses an experiment leaves: PENDING, DEPLOYING, BENCHMARKING, quoted for SQL. */
+  static final String UNFINISHED =
+      Arrays.stream(ExperimentStatus.values())
+          .filter(s -> !s.isFinal())
+          .map(s -> "'" + s.name() + "'")
+          .collect(Collectors.joining(", "));
 
   private final Database db;
   private final BiConsumer<Handle, Lease> fence;
@@ -72,6 +82,30 @@ final class ExperimentLog {
           requireForward(recorded(h, experiment), experiment);
           return Rows.bind(h.createUpdate(UPDATE), experiment).execute();
         });
+  }
+
+  /**
+   * Marks the task's unfinished experiments ABANDONED. The caller holds the task's row lock and has
+   * found that nobody may write for it ({@link LeaseRow#hasNoLiveOwner()}).
+   */
+  static List<Experiment> abandonUnfinished(Handle h, LeaseRow row) {
+    List<Experiment> abandoned =
+        h
+            .createQuery(
+                "SELECT "
+                    + Rows.EXPERIMENT_COLUMNS
+                    + " FROM autotune_experiments WHERE task_id = :id AND status IN ("
+                    + UNFINISHED
+                    + ") ORDER BY number")
+            .bind("id", row.taskId())
+            .map(Rows::experiment)
+            .stream()
+            .map(e -> e.abandonedByDeadOwner(row.now(), row.expiresAt()))
+            .toList();
+    for (Experiment e : abandoned) {
+      Rows.bind(h.createUpdate(UPDATE), e).execute();
+    }
+    return abandoned;
   }
 
   private static Experiment recorded(Handle h, Experiment experiment) {

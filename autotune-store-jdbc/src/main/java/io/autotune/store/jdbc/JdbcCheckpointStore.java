@@ -33,17 +33,23 @@ import java.util.UUID;
  * <p>Thread-safe: connections come from a pool, each call is its own transaction.
  */
 public final class JdbcCheckpointStore implements CheckpointStore {
-  /** The default URL: an H2 database in {@code ./autotune-data}. */
+  /**
+   * The default URL: an H2 database in {@code ./autotune-data}. Like every H2 file URL that does
+   * not set AUTO_SERVER or FILE_LOCK itself, it is opened with {@code ;AUTO_SERVER=TRUE}: the first
+   * process serves the file to the others on this host.
+   */
   public static final String DEFAULT_URL = "jdbc:h2:file:./autotune-data/autotune";
 
   private final Database db;
   private final Leases leases;
   private final ExperimentLog log;
+  private final DeadOwners deadOwners;
 
   JdbcCheckpointStore(JdbcCheckpointStoreBuilder options) {
     this.db = new Database(options);
     this.leases = new Leases(db, options.grace, options.clock);
     this.log = new ExperimentLog(db, leases::lockCurrent);
+    this.deadOwners = new DeadOwners(db, leases);
   }
 
   /** Opens (creating or upgrading its schema) the store at {@code url} with default settings. */
@@ -185,6 +191,17 @@ public final class JdbcCheckpointStore implements CheckpointStore {
   @Override
   public void finishTask(Lease lease, TaskStatus status) {
     leases.finish(lease, status);
+  }
+
+  /** The database's time (or the test clock's, if the builder was given one). */
+  @Override
+  public Instant now() {
+    return db.read("read the database's clock", leases::now);
+  }
+
+  @Override
+  public List<Experiment> abandonDeadOwners() {
+    return deadOwners.abandon();
   }
 
   @Override

@@ -23,7 +23,10 @@ public final class JdbcCheckpointStoreBuilder {
   JdbcCheckpointStoreBuilder() {}
 
   /**
-   * The JDBC URL: {@code jdbc:h2:...} or {@code jdbc:postgresql://...}. Default {@value
+   * The JDBC URL: {@code jdbc:h2:...} or {@code jdbc:postgresql://...}. An H2 file URL that sets
+   * neither AUTO_SERVER nor FILE_LOCK is opened with {@code ;AUTO_SERVER=TRUE}, so that other
+   * processes of this host (the command line's {@code status}, a dashboard) can open it at the same
+   * time; add {@code ;AUTO_SERVER=FALSE} to keep the file to one process. Default {@value
    * JdbcCheckpointStore#DEFAULT_URL}.
    */
   public JdbcCheckpointStoreBuilder url(String url) {

@@ -47,6 +47,12 @@ record LeaseRow(
     return owner.isEmpty() || expiresAt.map(e -> !now.isBefore(e.plus(grace))).orElse(true);
   }
 
+  /** Nobody may write for the task: it is not final and its lease was released or has expired. */
+  boolean hasNoLiveOwner() {
+    return !status.isFinal()
+        && (owner.isEmpty() || expiresAt.map(e -> !now.isBefore(e)).orElse(true));
+  }
+
   boolean isHeldBy(Lease lease) {
     return owner.filter(lease.workerId()::equals).isPresent() && epoch == lease.epoch();
   }

@@ -28,6 +28,21 @@ final class WorkerProcess {
       Duration grace,
       Map<String, String> env)
       throws IOException {
+    return start(
+        id, url, PostgresServer.USER, PostgresServer.PASSWORD, dir, slots, ttl, grace, env);
+  }
+
+  static WorkerProcess start(
+      String id,
+      String url,
+      String user,
+      String password,
+      Path dir,
+      int slots,
+      Duration ttl,
+      Duration grace,
+      Map<String, String> env)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -40,9 +55,9 @@ final class WorkerProcess {
             "--url",
             url,
             "--user",
-            PostgresServer.USER,
+            user,
             "--password",
-            PostgresServer.PASSWORD,
+            password,
             "--slots",
             Integer.toString(slots),
             "--ttl-ms",
