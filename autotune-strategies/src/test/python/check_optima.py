@@ -8,7 +8,7 @@ STARTS = {
     "ackley5": [0.0] * 5, "rastrigin4": [0.0] * 4, "levy6": [1.0] * 6, "rosenbrock4": [1.0] * 4,
     "styblinski_tang8": [-2.903534] * 8, "michalewicz5": [2.202906, 1.570796, 1.284992, 1.923058, 1.720470],
     "hartmann3": [0.114614, 0.555649, 0.852547], "six_hump_camel": [0.0898, -0.7126],
-    "goldstein_price_log": [0.0, -1.0], "shekel10": [4.0] * 4, "step5": [-5.1] * 5,
+    "goldstein_price_log": [0.0, -1.0], "shekel10": [4.0] * 4, "dejong_step5": [-5.1] * 5, "yao_step5": [0.0] * 5,
     "hartmann6_noisy": [0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573],
     "styblinski_tang8_noisy": [-2.903534] * 8,
 }

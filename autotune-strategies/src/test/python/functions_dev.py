@@ -73,7 +73,10 @@ def shekel10(x):  # VLSE, m = 10; optimum -10.5364 near x = 4
     return -sum(1 / (sum((x[j] - SHEKEL_C[j][i]) ** 2 for j in range(4)) + SHEKEL_BETA[i]) for i in range(10))
 
 def step(x):  # De Jong (1975) F3, the step function: plateaus of width 1; optimum -5 d on [-5.12, -5)
-    return float(sum(math.floor(v) for v in x))
+    return float(sum(math.floor(v) for v in x))  # (a corner of the box)
+
+def yao_step(x):  # Yao, Liu & Lin (1999) f6, the step function; optimum 0 on [-0.5, 0.5)^d
+    return float(sum(math.floor(v + 0.5) ** 2 for v in x))
 
 # A mixed space: Ackley whose optimum moves with a categorical choice (shift) and which adds a
 # per-category bias; two of the five coordinates are integers. Optimum 0 at shift "b", x = 5.
@@ -101,7 +104,8 @@ FUNCS = {
     "six_hump_camel": _vector(six_hump_camel, 2),
     "goldstein_price_log": _vector(goldstein_price_log, 2),
     "shekel10": _vector(shekel10, 4),
-    "step5": _vector(step, 5),
+    "dejong_step5": _vector(step, 5),
+    "yao_step5": _vector(yao_step, 5),
     "ackley_mixed": ackley_mixed,
     "hartmann6_noisy": _vector(hartmann6, 6),
     "styblinski_tang8_noisy": _vector(styblinski_tang, 8),
@@ -118,7 +122,8 @@ SPACES = {
     "six_hump_camel": {"x0": ("float", -3, 3, False), "x1": ("float", -2, 2, False)},
     "goldstein_price_log": _box(2, -2, 2),
     "shekel10": _box(4, 0, 10),
-    "step5": _box(5, -5.12, 5.12),
+    "dejong_step5": _box(5, -5.12, 5.12),
+    "yao_step5": _box(5, -100, 100),
     "ackley_mixed": {**_box(3, -32.768, 32.768), "x3": ("int", -32, 32, False), "x4": ("int", -32, 32, False),
                      "shift": ("cat", ["a", "b", "c", "d"])},
     "hartmann6_noisy": _box(6, 0, 1),
@@ -138,7 +143,8 @@ OPTIMA = {
     "six_hump_camel": -1.0316284534898774,
     "goldstein_price_log": math.log(3.0),
     "shekel10": -10.536443153483532,
-    "step5": -30.0,
+    "dejong_step5": -30.0,
+    "yao_step5": 0.0,
     "ackley_mixed": 0.0,
     "hartmann6_noisy": -3.32237,
     "styblinski_tang8_noisy": -313.32932563017124,

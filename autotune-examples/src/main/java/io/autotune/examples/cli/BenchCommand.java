@@ -34,7 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "branin, hartmann6, serving_sim, branin_currin, serving_pareto, serving_slo, or ackley5,"
               + " rastrigin4, levy6, rosenbrock4, styblinski_tang8, michalewicz5, hartmann3,"
-              + " six_hump_camel, goldstein_price_log, shekel10, step5, ackley_mixed,"
+              + " six_hump_camel, goldstein_price_log, shekel10, dejong_step5, yao_step5,"
+              + " ackley_mixed,"
               + " hartmann6_noisy, styblinski_tang8_noisy")
   String function;
 

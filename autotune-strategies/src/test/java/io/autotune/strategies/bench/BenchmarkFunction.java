@@ -65,8 +65,10 @@ public enum BenchmarkFunction {
   /** Shekel (m = 10) on [0, 10]^4: a flat floor with ten narrow holes. */
   SHEKEL10(
       "shekel10", -10.536443153483532, box(4, 0, 10), vector(4, LiteratureFunctions::shekel10)),
-  /** De Jong's step function 5-d on [-5.12, 5.12]^5: plateaus of width 1. */
-  STEP5("step5", -30.0, box(5, -5.12, 5.12), vector(5, LiteratureFunctions::step)),
+  /** De Jong's step function 5-d on [-5.12, 5.12]^5: plateaus of width 1, optimum in a corner. */
+  DEJONG_STEP5("dejong_step5", -30.0, box(5, -5.12, 5.12), vector(5, LiteratureFunctions::step)),
+  /** Yao, Liu and Lin's step function 5-d on [-100, 100]^5: plateaus, optimum in the centre. */
+  YAO_STEP5("yao_step5", 0.0, box(5, -100, 100), vector(5, LiteratureFunctions::yaoStep)),
   /** Ackley with integer coordinates and a categorical shift of its optimum. */
   ACKLEY_MIXED("ackley_mixed", 0.0, AckleyMixed.SPACE, AckleyMixed::evaluate),
   /** Hartmann 6-d observed with 5 % multiplicative noise: value * (1 + 0.05 z). */

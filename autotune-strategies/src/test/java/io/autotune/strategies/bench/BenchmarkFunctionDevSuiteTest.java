@@ -34,7 +34,7 @@ class BenchmarkFunctionDevSuiteTest {
       OptionalDouble actual = function.evaluate(function.space().validate(configuration(row[2])));
       assertClose(row[1] + " at " + row[2], actual.orElseThrow(), Double.parseDouble(row[3]));
     }
-    assertThat(rows.stream().map(row -> row[1]).distinct()).hasSize(14);
+    assertThat(rows.stream().map(row -> row[1]).distinct()).hasSize(15);
   }
 
   @Test

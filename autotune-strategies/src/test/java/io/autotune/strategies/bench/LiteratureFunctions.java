@@ -170,6 +170,15 @@ final class LiteratureFunctions {
     return total;
   }
 
+  /** Yao, Liu and Lin's (1999) step function f6, the sum of floor(x + 0.5)^2; optimum 0 at 0. */
+  static double yaoStep(double[] x) {
+    double total = 0;
+    for (double v : x) {
+      total += square(Math.floor(v + 0.5));
+    }
+    return total;
+  }
+
   private static double square(double v) {
     return v * v;
   }
