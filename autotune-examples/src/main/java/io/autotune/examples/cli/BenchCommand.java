@@ -15,22 +15,28 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench --func NAME --strategy NAME [--seeds N] [--trials N] [--option KEY=VALUE]...}: runs
- * a strategy on a function of the public benchmark suite (shared/bench) and prints one JSON line
- * per seed, then the median simple regret at 10/20/30/40/60 experiments. Not thread-safe (one
- * command, one run).
+ * a strategy on a function of the public benchmark suite (shared/bench) or of the development suite
+ * (functions_dev.py) and prints one JSON line per seed, then the median simple regret at
+ * 10/20/30/40/60 experiments. Not thread-safe (one command, one run).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmark a strategy on branin, hartmann6, serving_sim, branin_currin, serving_pareto or"
-            + " serving_slo; JSON lines.")
+        "Benchmark a strategy on branin, hartmann6, serving_sim, branin_currin, serving_pareto,"
+            + " serving_slo or a function of the development suite (ackley5, rastrigin4, ...;"
+            + " see docs/strategies.md); JSON lines.")
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--func",
       required = true,
-      description = "branin, hartmann6, serving_sim, branin_currin, serving_pareto, serving_slo")
+      description =
+          "branin, hartmann6, serving_sim, branin_currin, serving_pareto, serving_slo, or ackley5,"
+              + " rastrigin4, levy6, rosenbrock4, styblinski_tang8, michalewicz5, hartmann3,"
+              + " six_hump_camel, goldstein_price_log, shekel10, dejong_step5, yao_step5,"
+              + " ackley_mixed,"
+              + " hartmann6_noisy, styblinski_tang8_noisy")
   String function;
 
   @Option(names = "--strategy", required = true, description = "a strategy name, e.g. tpe")

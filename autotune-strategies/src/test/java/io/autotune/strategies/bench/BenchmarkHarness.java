@@ -13,8 +13,9 @@ import java.util.OptionalDouble;
 /**
  * Runs a strategy on a benchmark function through the {@link Strategy} SPI, exactly as the tuning
  * loop asks it: a history of {@link Trial}s (loss = the function's value, failures as an empty
- * loss), no pending experiments, the trial count as budget, and the generator the tuning loop uses
- * ({@link StrategyContext#randomFor}). Stateless and thread-safe.
+ * loss; a noisy function's observation, while the curve follows the noiseless value), no pending
+ * experiments, the trial count as budget, and the generator the tuning loop uses ({@link
+ * StrategyContext#randomFor}). Stateless and thread-safe.
  */
 public final class BenchmarkHarness {
   private BenchmarkHarness() {}
@@ -60,7 +61,7 @@ public final class BenchmarkHarness {
         break;
       }
       OptionalDouble value = function.evaluate(function.space().validate(proposal.get()));
-      history.add(Trial.of(n + 1, proposal.get(), value));
+      history.add(Trial.of(n + 1, proposal.get(), function.observe(value, seed, n)));
       if (value.isPresent()) {
         best = Math.min(best, value.getAsDouble());
       }
