@@ -152,7 +152,8 @@ class LocalServerRunnerTest {
   @Test
   void aServerThatHangsAtStartIsStoppedAtTheDeadlineWithItsWholeGroup() throws Exception {
     int port = Ports.free();
-    FakeExperimentContext context = context(Map.of("hang-at-start", "yes"), Duration.ofSeconds(3));
+    // long enough for the child JVM to start and print its hang on a loaded 2-core machine
+    FakeExperimentContext context = context(Map.of("hang-at-start", "yes"), Duration.ofSeconds(8));
 
     assertThatThrownBy(() -> runner().port(port).build().run(context))
         .isInstanceOf(ServerStartupException.class)
