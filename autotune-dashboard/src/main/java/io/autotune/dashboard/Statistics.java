@@ -33,9 +33,19 @@ record Statistics(
   /** A total and the count of each status (every status, zeros included, in life order). */
   record Counts(long total, Map<String, Long> byStatus) {}
 
-  /** A running task's progress: finished experiments out of its maximum. */
+  /**
+   * A running task's progress: finished experiments out of its maximum; the best feasible
+   * experiment's score and first objective's raw value (which legacy penalty SLOs leave apart).
+   */
   record RunningTask(
-      String id, String name, long done, int max, double percent, long running, Double bestScore) {}
+      String id,
+      String name,
+      long done,
+      int max,
+      double percent,
+      long running,
+      Double bestScore,
+      Double bestValue) {}
 
   /** Computes the statistics of {@code logs} at {@code now}, with a window of {@code window}. */
   static Statistics of(List<TaskLog> logs, Instant now, Duration window) {
@@ -96,6 +106,10 @@ record Statistics(
         max,
         Json.oneDecimal(Math.min(100.0, 100.0 * done / max)),
         log.running(),
-        log.best().map(e -> e.score().getAsDouble()).orElse(null));
+        log.best().map(e -> e.score().getAsDouble()).orElse(null),
+        log.best()
+            .flatMap(e -> log.task().spec().assess(e))
+            .map(a -> a.values().get(0))
+            .orElse(null));
   }
 }
