@@ -271,7 +271,7 @@ class BrowserTest {
                 + "return { top: +chart.dataset.plotTop, bottom: +chart.dataset.plotBottom,"
                 + " ys: [...chart.querySelectorAll('circle.dot')].map(c => +c.getAttribute('cy')),"
                 + " off: [...chart.querySelectorAll('path.off-scale')].map(p => p.dataset.number),"
-                + " note: document.getElementById('off-scale').textContent,"
+                + " note: (document.getElementById('off-scale') || {}).textContent,"
                 + " best: document.getElementById('best-score').textContent };");
     double height =
         ((Number) curve.get("bottom")).doubleValue() - ((Number) curve.get("top")).doubleValue();
