@@ -21,6 +21,7 @@ final class StaticAssets {
           "/static/dashboard.js", "dashboard.js",
           "/static/format.js", "format.js",
           "/static/gantt.js", "gantt.js",
+          "/static/scale.js", "scale.js",
           "/static/task.js", "task.js",
           "/static/favicon.svg", "favicon.svg");
 

@@ -34,8 +34,9 @@ record Statistics(
   record Counts(long total, Map<String, Long> byStatus) {}
 
   /**
-   * A running task's progress: finished experiments out of its maximum; whether its owner's lease
-   * has expired.
+   * A running task's progress: finished experiments out of its maximum; the best feasible
+   * experiment's score and first objective's raw value (which legacy penalty SLOs leave apart);
+   * whether its owner's lease has expired.
    */
   record RunningTask(
       String id,
@@ -45,6 +46,7 @@ record Statistics(
       double percent,
       long running,
       Double bestScore,
+      Double bestValue,
       boolean ownerDead) {}
 
   /**
@@ -110,6 +112,10 @@ record Statistics(
         Json.oneDecimal(Math.min(100.0, 100.0 * done / max)),
         log.running(),
         log.best().map(e -> e.score().getAsDouble()).orElse(null),
+        log.best()
+            .flatMap(e -> log.task().spec().assess(e))
+            .map(a -> a.values().get(0))
+            .orElse(null),
         log.task().ownerDead(storeNow));
   }
 }

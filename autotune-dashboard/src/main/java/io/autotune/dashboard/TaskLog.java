@@ -1,6 +1,7 @@
 package io.autotune.dashboard;
 
 import io.autotune.AutotuneException;
+import io.autotune.model.Assessment;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +57,33 @@ record TaskLog(Task task, List<Experiment> experiments) {
     return experiments.size() - finished();
   }
 
-  /** The succeeded experiment with the best score; the earlier one on a tie. */
+  /**
+   * The feasible experiment with the best score (by the first objective); the earlier one on a tie.
+   */
   Optional<Experiment> best() {
     return task.spec().best(experiments);
+  }
+
+  /** Experiments that succeeded. */
+  long succeeded() {
+    return experiments.stream().filter(e -> e.status() == ExperimentStatus.SUCCEEDED).count();
+  }
+
+  /** Succeeded experiments that met every constraint. */
+  long feasible() {
+    return experiments.stream().filter(e -> Boolean.TRUE.equals(isFeasible(e))).count();
+  }
+
+  /** Whether a succeeded experiment met every constraint; null for the others. */
+  Boolean isFeasible(Experiment e) {
+    return task.spec().assess(e).map(Assessment::feasible).orElse(null);
+  }
+
+  /** The numbers of the Pareto front: the feasible experiments no feasible one dominates. */
+  Set<Integer> paretoFront() {
+    Set<Integer> numbers = new TreeSet<>();
+    task.spec().paretoFront(experiments).forEach(e -> numbers.add(e.number()));
+    return numbers;
   }
 
   static boolean isScored(Experiment e) {

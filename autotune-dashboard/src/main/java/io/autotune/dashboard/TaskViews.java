@@ -1,7 +1,9 @@
 package io.autotune.dashboard;
 
+import io.autotune.model.Assessment;
 import io.autotune.model.Experiment;
 import io.autotune.model.Task;
+import io.autotune.model.TaskSpec;
 import io.autotune.space.ChoiceParameter;
 import io.autotune.space.IntParameter;
 import io.autotune.space.Parameter;
@@ -10,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The answers of {@code api/tasks}, {@code api/tasks/{id}} and {@code api/tasks/{id}/experiments}.
@@ -19,7 +23,17 @@ final class TaskViews {
 
   record TaskList(String timestamp, List<Summary> tasks) {}
 
-  /** A task's status and progress, as listed. */
+  /**
+   * A task's status and progress, as listed. {@code metric}, {@code direction} and the {@code
+   * best_} fields are those of the first objective; {@code best_score} is its score, which legacy
+   * penalty SLOs may have moved ({@code penalty_slos}), {@code best_values} the best's raw
+   * objective values.
+   *
+   * @param succeeded experiments that succeeded
+   * @param feasible succeeded experiments that met every constraint
+   * @param paretoFront the numbers of the feasible experiments that no other feasible one dominates
+   *     in every objective; with one objective, the best and its ties
+   */
   record Summary(
       String id,
       String name,
@@ -38,7 +52,20 @@ final class TaskViews {
       String owner,
       String leaseExpiresAt,
       boolean ownerDead,
-      boolean cancelRequested) {}
+      boolean cancelRequested,
+      List<ObjectiveView> objectives,
+      List<ConstraintView> constraints,
+      boolean penaltySlos,
+      Map<String, Double> bestValues,
+      long succeeded,
+      long feasible,
+      List<Integer> paretoFront) {}
+
+  /** An objective: its metric and MAXIMIZE or MINIMIZE. */
+  record ObjectiveView(String metric, String direction) {}
+
+  /** A constraint: its metric must stay at or below the threshold. */
+  record ConstraintView(String metric, double threshold) {}
 
   /** One task in full: its summary, search space, best configuration and best-so-far curve. */
   record Detail(
@@ -51,8 +78,19 @@ final class TaskViews {
   /** A parameter of the search space, described for people. */
   record ParameterView(String name, String type, String range) {}
 
-  /** Experiment {@code number}'s score (null unless it succeeded) and the best up to it. */
-  record Point(int number, String status, Double score, Double best) {}
+  /**
+   * Experiment {@code number} on the best-so-far curve: its score and first objective's raw value
+   * (null unless it succeeded), whether it met the constraints, and the score and raw value of the
+   * best feasible experiment up to it (null until one is).
+   */
+  record Point(
+      int number,
+      String status,
+      Double score,
+      Double best,
+      Double value,
+      Boolean feasible,
+      Double bestValue) {}
 
   record ExperimentList(String timestamp, String taskId, List<ExperimentView> experiments) {}
 
@@ -68,7 +106,11 @@ final class TaskViews {
       Map<String, Object> parameters,
       String error,
       String workerId,
-      List<Integer> gpus) {}
+      List<Integer> gpus,
+      Map<String, Double> objectives,
+      Boolean feasible,
+      Map<String, Double> slack,
+      boolean pareto) {}
 
   /** The tasks at {@code now}; leases judged at {@code storeNow}, the store's time. */
   static TaskList list(List<TaskLog> logs, Instant now, Instant storeNow) {
@@ -96,7 +138,18 @@ final class TaskViews {
         t.owner().orElse(null),
         Json.time(t.leaseExpiresAt()),
         t.ownerDead(storeNow),
-        t.cancelRequested());
+        t.cancelRequested(),
+        t.spec().objectives().stream()
+            .map(o -> new ObjectiveView(o.metric(), o.direction().name()))
+            .toList(),
+        t.spec().constraints().stream()
+            .map(c -> new ConstraintView(c.metric(), c.threshold()))
+            .toList(),
+        Standings.hasPenalty(t.spec()),
+        best == null ? null : Standings.values(t.spec(), best),
+        log.succeeded(),
+        log.feasible(),
+        List.copyOf(log.paretoFront()));
   }
 
   static Detail detail(TaskLog log, Instant now, Instant storeNow) {
@@ -108,29 +161,46 @@ final class TaskViews {
         bestSoFar(log));
   }
 
-  /** The best score after each experiment, in number order; null until one succeeds. */
+  /**
+   * The best feasible experiment after each experiment, in number order, ranked as {@link
+   * TaskLog#best()} ranks; null until one is feasible.
+   */
   static List<Point> bestSoFar(TaskLog log) {
-    var direction = log.task().spec().objective().direction();
+    TaskSpec spec = log.task().spec();
+    var direction = spec.objective().direction();
     List<Point> points = new ArrayList<>();
-    Double best = null;
+    Experiment best = null;
     for (Experiment e : log.experiments()) {
+      Optional<Assessment> a = spec.assess(e);
       Double score = TaskLog.isScored(e) ? e.score().getAsDouble() : null;
-      if (score != null && (best == null || direction.isBetter(score, best))) {
-        best = score;
+      boolean feasible = a.map(Assessment::feasible).orElse(false);
+      if (feasible && (best == null || direction.isBetter(score, best.score().getAsDouble()))) {
+        best = e;
       }
-      points.add(new Point(e.number(), e.status().name(), score, best));
+      points.add(
+          new Point(
+              e.number(),
+              e.status().name(),
+              score,
+              best == null ? null : best.score().getAsDouble(),
+              a.map(x -> x.values().get(0)).orElse(null),
+              a.map(Assessment::feasible).orElse(null),
+              best == null ? null : spec.assess(best).orElseThrow().values().get(0)));
     }
     return points;
   }
 
   static ExperimentList experiments(TaskLog log, Instant now) {
+    Set<Integer> front = log.paretoFront();
     return new ExperimentList(
         Json.time(now),
         log.task().id(),
-        log.experiments().stream().map(e -> experiment(e, now)).toList());
+        log.experiments().stream().map(e -> experiment(log, front, e, now)).toList());
   }
 
-  private static ExperimentView experiment(Experiment e, Instant now) {
+  private static ExperimentView experiment(
+      TaskLog log, Set<Integer> front, Experiment e, Instant now) {
+    TaskSpec spec = log.task().spec();
     return new ExperimentView(
         e.number(),
         e.status().name(),
@@ -143,7 +213,11 @@ final class TaskViews {
         e.configuration().values(),
         e.error().orElse(null),
         e.workerId(),
-        e.gpus());
+        e.gpus(),
+        Standings.values(spec, e),
+        log.isFeasible(e),
+        Standings.slack(spec, e),
+        front.contains(e.number()));
   }
 
   private static ParameterView describe(Parameter p) {

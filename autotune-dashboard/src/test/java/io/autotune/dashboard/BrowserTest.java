@@ -52,6 +52,7 @@ class BrowserTest {
           + " nvidia-smi: nvidia-smi cannot be run";
 
   private static SeededStore seeded;
+  private static ObjectivesStore objectives;
   private static JettyFixture jetty;
   private static ChromeDriver driver;
   private static Path profile;
@@ -68,6 +69,7 @@ class BrowserTest {
             .zoneFromEnvironment(Map.of("TIMEZONE", "Asia/Shanghai"))
             .clock(seeded.clock)
             .build();
+    objectives = new ObjectivesStore();
     DashboardOptions fourBars = utc.toBuilder().timelineBars(4).build();
     jetty =
         JettyFixture.start(
@@ -75,8 +77,8 @@ class BrowserTest {
                 "/dashboard/*", new DashboardServlet(seeded.store, H200s.twoGpus(), utc),
                 "/shanghai/*", new DashboardServlet(seeded.store, H200s.twoGpus(), shanghai),
                 "/capped/*", new DashboardServlet(seeded.store, H200s.twoGpus(), fourBars),
-                "/nogpu/*",
-                    new DashboardServlet(seeded.store, GpuMonitor.none(LOADER_ERROR), utc)));
+                "/nogpu/*", new DashboardServlet(seeded.store, GpuMonitor.none(LOADER_ERROR), utc),
+                "/objectives/*", new DashboardServlet(objectives.store, H200s.twoGpus(), utc)));
     profile = Files.createTempDirectory("autotune-chromium-");
     driver =
         new ChromeDriver(
@@ -143,6 +145,7 @@ class BrowserTest {
     if (jetty != null) {
       jetty.close();
       seeded.close();
+      objectives.close();
     }
   }
 
@@ -251,7 +254,106 @@ class BrowserTest {
     assertThat(driver.findElements(By.cssSelector("svg.curve circle.dot"))).hasSize(3);
     assertThat(driver.findElements(By.cssSelector("svg.curve path.cross"))).hasSize(2);
     assertThat(driver.findElements(By.cssSelector("#experiments-table tbody tr"))).hasSize(5);
+    // one objective, no SLOs: its raw value, no score, no feasibility, no Pareto marks
+    assertThat(headers())
+        .containsExactly(
+            "#", "Status", "Started", "Duration", "throughput (max)", "Parameters", "Error");
+    assertThat(driver.findElements(By.cssSelector(".pareto-mark, tr.infeasible"))).isEmpty();
     screenshot("dashboard-task.png");
+  }
+
+  @Test
+  void oneOutlierDoesNotFlattenTheCurveAndIsMarkedOffTheScale() {
+    openTask(objectives.outlier);
+    Map<String, Object> curve =
+        snapshot(
+            "const chart = document.querySelector('svg.curve');"
+                + "return { top: +chart.dataset.plotTop, bottom: +chart.dataset.plotBottom,"
+                + " ys: [...chart.querySelectorAll('circle.dot')].map(c => +c.getAttribute('cy')),"
+                + " off: [...chart.querySelectorAll('path.off-scale')].map(p => p.dataset.number),"
+                + " note: (document.getElementById('off-scale') || {}).textContent,"
+                + " best: document.getElementById('best-score').textContent };");
+    double height =
+        ((Number) curve.get("bottom")).doubleValue() - ((Number) curve.get("top")).doubleValue();
+    List<Double> ys =
+        ((List<?>) curve.get("ys")).stream().map(y -> ((Number) y).doubleValue()).sorted().toList();
+    // 1.0 ... 1.8 beside 1e77: five dots spread over the plot's height, one apart from the next
+    assertThat(ys).hasSize(5);
+    assertThat(ys.get(4) - ys.get(0)).isGreaterThan(0.75 * height);
+    for (int i = 1; i < ys.size(); i++) {
+      assertThat(ys.get(i) - ys.get(i - 1)).isGreaterThan(0.1 * height);
+    }
+    assertThat(curve.get("off")).isEqualTo(List.of("3"));
+    assertThat(curve.get("note")).isEqualTo("▲▼: 1 value off the scale (#3 1.000e+77)");
+    assertThat(curve.get("best")).isEqualTo("1");
+  }
+
+  @Test
+  void infeasibleExperimentsAreMarkedWithTheirSlackAndTheParetoFrontToo() throws IOException {
+    openTask(objectives.pareto);
+    assertThat(headers())
+        .containsExactly(
+            "#",
+            "Status",
+            "Started",
+            "Duration",
+            "throughput (max)",
+            "tpot (min)",
+            "Feasible",
+            "Slack",
+            "Parameters",
+            "Error");
+    List<Map<String, Object>> rows = rows();
+    assertThat(rows).hasSize(5);
+    Map<String, Object> broken = rows.get(1);
+    assertThat((String) broken.get("cls")).contains("infeasible");
+    assertThat((String) broken.get("text"))
+        .contains("3,000", "infeasible", "ttft_p90 0.25 > 0.2 (slack -25%)");
+    assertThat(broken.get("badge")).isEqualTo("ttft_p90 0.25 > 0.2 (slack -25%)");
+    assertThat((String) rows.get(2).get("text")).contains("ttft_p90 0.18 ≤ 0.2 (slack +10%)");
+    assertThat(rows.stream().map(r -> r.get("first"))).containsExactly("1 ◆", "2", "3 ◆", "4", "5");
+    assertThat(rows.stream().filter(r -> ((String) r.get("cls")).contains("infeasible")))
+        .hasSize(1);
+    Map<String, Object> summary =
+        snapshot(
+            "return { best: document.getElementById('best-score').textContent,"
+                + " front: document.getElementById('pareto-front').textContent,"
+                + " counts: document.getElementById('feasible-count').textContent,"
+                + " hollow: document.querySelectorAll('svg.curve circle.dot.infeasible').length,"
+                + " best_dots: document.querySelectorAll('svg.curve circle.dot.best').length };");
+    // the best is the best feasible throughput, #3, not the infeasible #2
+    assertThat(summary)
+        .containsEntry("best", "2,500")
+        .containsEntry("front", "Pareto front: #1, #3")
+        .containsEntry("counts", "3 of 4 succeeded experiments met the constraints.")
+        .containsEntry("hollow", 1L)
+        .containsEntry("best_dots", 2L);
+    screenshot("dashboard-objectives.png");
+  }
+
+  @Test
+  void theScoreColumnShowsOnlyWhereALegacyPenaltyMovesIt() {
+    openTask(objectives.legacy);
+    assertThat(headers()).contains("throughput (max)", "Score").doesNotContain("Feasible");
+    List<Map<String, Object>> rows = rows();
+    assertThat(rows.get(1).get("value")).isEqualTo("3,000");
+    assertThat(snapshot("return { best: document.getElementById('best-score').textContent };"))
+        .containsEntry("best", "2,000");
+  }
+
+  @Test
+  void theTaskListShowsBestRawValuesFeasibleCountsAndTheParetoFront() {
+    open("/objectives/");
+    waitFor("#tasks-table tbody tr", 3);
+    List<?> rows =
+        (List<?>)
+            driver.executeScript(
+                "return [...document.querySelectorAll('#tasks-table tbody tr')]"
+                    + ".map(r => r.innerText);");
+    assertThat((String) rows.get(0))
+        .contains("pareto-slo", "max throughput, min tpot", "3 / 4", "Pareto front of 2");
+    assertThat((String) rows.get(1)).contains("outlier", "6 / 6", "1 (#1)");
+    assertThat((String) rows.get(2)).contains("legacy-slo", "2 / 2", "2,000 (#1)");
   }
 
   @Test
@@ -323,6 +425,57 @@ class BrowserTest {
               List<WebElement> bars = d.findElements(By.cssSelector("svg.gantt rect.bar"));
               return bars.size() == count ? bars : null;
             });
+  }
+
+  private static List<WebElement> waitFor(String css, int count) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            d -> {
+              List<WebElement> found = d.findElements(By.cssSelector(css));
+              return found.size() == count ? found : null;
+            });
+  }
+
+  /** Opens a task of the objectives store and waits until the page shows it. */
+  private static void openTask(io.autotune.model.Task task) {
+    open("/objectives/#/tasks/" + task.id());
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    driver.executeScript(
+                        "const name = document.getElementById('task-name');"
+                            + " return name !== null && name.textContent === arguments[0]"
+                            + " && document.getElementById('experiments-table') !== null;",
+                        task.name())));
+  }
+
+  /**
+   * What a script returns from the page, read in one go: the page redraws itself every few seconds,
+   * and an element found before a redraw is stale after it.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> snapshot(String script) {
+    return (Map<String, Object>) driver.executeScript(script);
+  }
+
+  /** Each row of the experiment table: its class, text, first cell, first value and badge tip. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> rows() {
+    return (List<Map<String, Object>>)
+        driver.executeScript(
+            "return [...document.querySelectorAll('#experiments-table tbody tr')].map(r => ({"
+                + " cls: r.className, text: r.innerText, first: r.cells[0].innerText.trim(),"
+                + " value: (r.querySelector('td.value') || {}).textContent || '',"
+                + " badge: (r.querySelector('.badge.infeasible') || {}).title || '' }));");
+  }
+
+  private static List<String> headers() {
+    return ((List<?>)
+            driver.executeScript(
+                "return [...document.querySelectorAll('#experiments-table thead th')]"
+                    + ".map(th => th.textContent);"))
+        .stream().map(String::valueOf).toList();
   }
 
   private static List<String> tickLabels() {

@@ -177,9 +177,14 @@ final class SeededStore implements AutoCloseable {
         e.finished(
             status,
             end,
-            ok ? Map.of("value", score) : Map.of(),
+            ok ? Map.of(metric(lease), score) : Map.of(),
             ok ? OptionalDouble.of(score) : OptionalDouble.empty(),
             ok ? Optional.empty() : Optional.of("server exited with code 1")));
+  }
+
+  /** The metric the task optimises: the runner's measurement goes by that name. */
+  private String metric(Lease lease) {
+    return store.task(lease.taskId()).orElseThrow().spec().objective().metric();
   }
 
   private Experiment pending(Lease lease, int number, Instant at) {

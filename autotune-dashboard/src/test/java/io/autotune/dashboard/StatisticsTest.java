@@ -56,6 +56,7 @@ class StatisticsTest {
     assertThat(progress.running()).isEqualTo(1);
     assertThat(progress.percent()).isEqualTo(75.0);
     assertThat(progress.bestScore()).isEqualTo(1.0);
+    assertThat(progress.bestValue()).isEqualTo(1.0);
   }
 
   @Test
@@ -136,7 +137,7 @@ class StatisticsTest {
         .finished(
             status,
             at(start).plusSeconds(seconds),
-            Map.of(),
+            ok ? Map.of("value", score) : Map.of(), // TestSpecs.simple minimises "value"
             ok ? OptionalDouble.of(score) : OptionalDouble.empty(),
             Optional.empty());
   }

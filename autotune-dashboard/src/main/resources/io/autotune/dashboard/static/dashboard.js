@@ -122,7 +122,7 @@ async function loadStatistics() {
       el('span', { class: 'progress-text' }, `${t.done} / ${t.max} experiments`),
       t.owner_dead
         ? el('span', { class: 'badge status-owner_dead' }, 'owner dead')
-        : el('span', { class: 'muted' }, `${t.running} running · best ${formatNumber(t.best_score)}`));
+        : el('span', { class: 'muted' }, `${t.running} running · best ${formatNumber(t.best_value)}`));
   }));
 }
 
@@ -142,16 +142,24 @@ async function loadTasks() {
     return;
   }
   show('tasks', el('table', { class: 'data', id: 'tasks-table' },
-    el('thead', {}, el('tr', {}, ['Task', 'Status', 'Objective', 'Strategy', 'Experiments', 'Best', 'Created']
+    el('thead', {}, el('tr', {}, ['Task', 'Status', 'Objective', 'Strategy', 'Experiments', 'Feasible', 'Best', 'Created']
       .map(h => el('th', {}, h)))),
     el('tbody', {}, list.tasks.map(t => el('tr', {},
       el('td', {}, el('a', { href: `#/tasks/${encodeURIComponent(t.id)}`, class: 'task-link' }, t.name)),
       el('td', {}, taskStatusBadge(t)),
-      el('td', {}, `${t.direction === 'MAXIMIZE' ? 'max' : 'min'} ${t.metric}`),
+      el('td', {}, t.objectives.map(o => `${o.direction === 'MAXIMIZE' ? 'max' : 'min'} ${o.metric}`).join(', ')),
       el('td', {}, t.strategy),
       el('td', { class: 'num' }, `${t.finished} / ${t.max_experiments}`),
-      el('td', { class: 'num' }, t.best_number === null ? '–' : `${formatNumber(t.best_score)} (#${t.best_number})`),
+      el('td', { class: 'num', title: 'succeeded experiments that met every constraint' }, `${t.feasible} / ${t.succeeded}`),
+      el('td', { class: 'num' }, bestCell(t)),
       el('td', {}, formatTime(t.created_at)))))));
+}
+
+/** The best feasible raw value of the only objective; with several, the Pareto front's size. */
+function bestCell(t) {
+  if (t.best_number === null) return '–';
+  if (t.objectives.length > 1) return `Pareto front of ${t.pareto_front.length}`;
+  return `${formatNumber(t.best_values[t.metric])} (#${t.best_number})`;
 }
 
 // ---- timeline

@@ -76,11 +76,11 @@ export function formatDuration(seconds) {
   return `${Math.floor(s / 86400)} d ${String(Math.floor(s % 86400 / 3600)).padStart(2, '0')} h`;
 }
 
-/** A score with four significant digits, or "–". */
+/** A whole number with separators, any other with four significant digits; "–" for null. */
 export function formatNumber(value) {
   if (value === null || value === undefined) return '–';
-  if (Number.isInteger(value)) return value.toLocaleString('en-US');
   const abs = Math.abs(value);
+  if (Number.isInteger(value) && abs < 1e15) return value.toLocaleString('en-US');
   return abs !== 0 && (abs >= 1e6 || abs < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
 }
 

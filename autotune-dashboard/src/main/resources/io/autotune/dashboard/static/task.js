@@ -1,5 +1,8 @@
-// The view of one task: its summary, best configuration, best-so-far curve and experiments.
+// The view of one task: its summary, best configuration, best-so-far curve and experiments. Values
+// are the raw objective values the runner measured; the penalised score shows only where legacy
+// penalty SLOs can move it.
 import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge } from './format.js';
+import { robustAxis } from './scale.js';
 
 /** Draws the task view from api/tasks/{id} and api/tasks/{id}/experiments. */
 export function drawTask(detail, experiments) {
@@ -7,23 +10,43 @@ export function drawTask(detail, experiments) {
   show('task',
     el('div', { class: 'task-head' },
       el('h1', { id: 'task-name' }, t.name), taskStatusBadge(t)),
-    el('p', { class: 'muted' },
-      `${t.direction === 'MAXIMIZE' ? 'maximise' : 'minimise'} ${t.metric} · strategy ${t.strategy} · `
+    el('p', { class: 'muted', id: 'task-goal' },
+      `${goal(t)} · strategy ${t.strategy} · `
       + `${t.finished} of ${t.max_experiments} experiments finished · created ${formatTime(t.created_at)}`
       + (t.owner_dead ? ` · owner ${t.owner} dead, its lease expired ${formatTime(t.lease_expires_at)}` : '')),
     el('div', { class: 'columns' },
       el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
         el('h3', {}, 'Search space'), space(detail.parameters)),
-      el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t.direction))),
-    el('section', { class: 'panel' }, el('h2', {}, 'Experiments'), table(experiments.experiments)));
+      el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t))),
+    el('section', { class: 'panel' }, el('h2', {}, 'Experiments'), table(experiments.experiments, t),
+      t.objectives.length > 1 ? el('p', { class: 'muted small' },
+        '◆: on the Pareto front (feasible, and no feasible experiment is at least as good in every objective and better in one).') : null));
+}
+
+/** "maximise throughput, minimise tpot subject to ttft_p90 ≤ 0.2". */
+function goal(t) {
+  const objectives = t.objectives.map(o => `${o.direction === 'MAXIMIZE' ? 'maximise' : 'minimise'} ${o.metric}`);
+  const constraints = t.constraints.map(c => `${c.metric} ≤ ${formatNumber(c.threshold)}`);
+  return objectives.join(', ') + (constraints.length ? ` subject to ${constraints.join(', ')}` : '');
 }
 
 function best(detail) {
   const t = detail.task;
-  if (t.best_number === null) return el('p', { class: 'empty' }, 'No experiment has succeeded yet.');
+  const counts = el('p', { class: 'muted small', id: 'feasible-count' },
+    t.constraints.length ? `${t.feasible} of ${t.succeeded} succeeded experiments met the constraints.` : '');
+  if (t.best_number === null) {
+    return el('div', {}, el('p', { class: 'empty' },
+      t.succeeded > 0 ? 'No experiment has met the constraints yet.' : 'No experiment has succeeded yet.'), counts);
+  }
+  const first = t.objectives[0].metric;
+  const others = t.objectives.slice(1).map(o => `, ${o.metric} ${formatNumber(t.best_values[o.metric])}`);
   return el('div', {},
-    el('p', {}, 'Experiment ', el('strong', {}, `#${t.best_number}`), ' scored ',
-      el('strong', { id: 'best-score' }, formatNumber(t.best_score))),
+    el('p', {}, 'Experiment ', el('strong', {}, `#${t.best_number}`), ` reached ${first} `,
+      el('strong', { id: 'best-score' }, formatNumber(t.best_values[first])), ...others,
+      t.penalty_slos ? ` (score ${formatNumber(t.best_score)} with the SLO penalty)` : ''),
+    counts,
+    t.objectives.length > 1
+      ? el('p', { id: 'pareto-front' }, 'Pareto front: ', t.pareto_front.map(n => `#${n}`).join(', ')) : null,
     el('table', { class: 'kv' }, Object.entries(detail.best_configuration).map(([k, v]) =>
       el('tr', {}, el('th', {}, k), el('td', {}, String(v))))));
 }
@@ -33,68 +56,122 @@ function space(parameters) {
     el('tr', {}, el('th', {}, p.name), el('td', {}, `${p.type} ${p.range}`))));
 }
 
-/** Scores of succeeded experiments as dots, the best so far as a step line, failures as crosses. */
-function curve(points, direction) {
-  const scored = points.filter(p => p.score !== null);
-  if (scored.length === 0) return el('p', { class: 'empty' }, 'No scores yet.');
+/**
+ * The first objective's raw values as dots (hollow when infeasible), the best feasible value so far
+ * as a step line, failures as crosses. The axis is robust: a value far outside the others is drawn
+ * as a triangle at the edge, with its value in the tooltip, instead of squeezing them flat.
+ */
+function curve(points, t) {
+  const measured = points.filter(p => p.value !== null);
+  if (measured.length === 0) return el('p', { class: 'empty' }, 'No values yet.');
   const width = 520, height = 256, left = 64, right = 16, top = 14, bottom = 56;
-  let lo = Math.min(...scored.map(p => p.score)), hi = Math.max(...scored.map(p => p.score));
-  if (lo === hi) { lo -= Math.abs(lo) * 0.1 || 1; hi += Math.abs(hi) * 0.1 || 1; }
-  const step = niceStep((hi - lo) / 4);
-  lo = Math.floor(lo / step) * step;
-  hi = Math.ceil(hi / step) * step;
+  const { lo, hi, step } = robustAxis(measured.map(p => p.value));
+  const plotBottom = height - bottom;
   const n = Math.max(points.length, 2);
   const x = number => left + (number - 1) / (n - 1) * (width - left - right);
-  const y = score => top + (hi - score) / (hi - lo) * (height - top - bottom);
-  const chart = svg('svg', { class: 'curve', viewBox: `0 0 ${width} ${height}`, width: '100%' });
+  const y = value => top + (hi - Math.min(hi, Math.max(lo, value))) / (hi - lo) * (plotBottom - top);
+  const chart = svg('svg', { class: 'curve', viewBox: `0 0 ${width} ${height}`, width: '100%',
+    'data-plot-top': top, 'data-plot-bottom': plotBottom });
   for (let value = lo; value <= hi + step / 2; value += step) {
     chart.append(svg('line', { class: 'grid', x1: left, x2: width - right, y1: y(value), y2: y(value) }),
       svg('text', { class: 'tick-label', x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, formatNumber(Number(value.toPrecision(12)))));
   }
   for (const p of points) {
     if (points.length <= 20 || p.number % Math.ceil(points.length / 10) === 0) {
-      chart.append(svg('text', { class: 'tick-label', x: x(p.number), y: height - bottom + 38, 'text-anchor': 'middle' }, p.number));
+      chart.append(svg('text', { class: 'tick-label', x: x(p.number), y: plotBottom + 38, 'text-anchor': 'middle' }, p.number));
     }
   }
   chart.append(svg('text', { class: 'axis-title', x: (left + width - right) / 2, y: height - 2, 'text-anchor': 'middle' }, 'experiment'));
-  chart.append(svg('line', { class: 'lane', x1: left, x2: width - right, y1: height - bottom + 20, y2: height - bottom + 20 }),
-    svg('text', { class: 'lane-label', x: left - 6, y: height - bottom + 24, 'text-anchor': 'end' }, 'failed'));
-  const steps = [];
-  let previous = null;
-  for (const p of points.filter(q => q.best !== null)) {
-    if (previous !== null) steps.push(`${x(p.number).toFixed(1)},${y(previous).toFixed(1)}`);
-    steps.push(`${x(p.number).toFixed(1)},${y(p.best).toFixed(1)}`);
-    previous = p.best;
-  }
-  chart.append(svg('polyline', { class: 'best-line', points: steps.join(' ') }));
+  chart.append(svg('line', { class: 'lane', x1: left, x2: width - right, y1: plotBottom + 20, y2: plotBottom + 20 }),
+    svg('text', { class: 'lane-label', x: left - 6, y: plotBottom + 24, 'text-anchor': 'end' }, 'failed'));
+  chart.append(svg('polyline', { class: 'best-line', points: steps(points, x, y) }));
+  const off = [];
   for (const p of points) {
-    if (p.score !== null) {
-      chart.append(svg('circle', { class: p.score === p.best ? 'dot best' : 'dot', cx: x(p.number), cy: y(p.score), r: 4 },
-        svg('title', {}, `#${p.number}: ${formatNumber(p.score)}`)));
+    if (p.value !== null && (p.value > hi || p.value < lo)) {
+      off.push(p);
+      chart.append(offScale(p, x(p.number), p.value > hi ? top : plotBottom, p.value > hi));
+    } else if (p.value !== null) {
+      const best = p.feasible && p.best_value === p.value;
+      chart.append(svg('circle', { class: `dot${best ? ' best' : ''}${p.feasible ? '' : ' infeasible'}`,
+        cx: x(p.number), cy: y(p.value), r: 4, 'data-number': p.number },
+        svg('title', {}, `#${p.number}: ${formatNumber(p.value)}${p.feasible ? '' : ' (infeasible)'}`)));
     } else if (p.status === 'FAILED' || p.status === 'TIMED_OUT') {
-      const cx = x(p.number), cy = height - bottom + 20;
+      const cx = x(p.number), cy = plotBottom + 20;
       chart.append(svg('path', { class: 'cross', d: `M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}` },
         svg('title', {}, `#${p.number}: ${p.status}`)));
     }
   }
-  const legend = direction === 'MAXIMIZE' ? 'higher is better' : 'lower is better';
-  return el('div', {}, chart, el('p', { class: 'muted small' }, `Dots: scores; line: best so far (${legend}); ×: failed.`));
+  const o = t.objectives[0];
+  const legend = o.direction === 'MAXIMIZE' ? 'higher is better' : 'lower is better';
+  return el('div', {}, chart,
+    el('p', { class: 'muted small' }, `Dots: ${o.metric} as measured, hollow when a constraint was broken; `
+      + `line: best feasible so far (${legend}); ×: failed.`),
+    off.length ? el('p', { class: 'muted small', id: 'off-scale' },
+      `▲▼: ${off.length} value${off.length === 1 ? '' : 's'} off the scale (`
+      + off.map(p => `#${p.number} ${formatNumber(p.value)}`).join(', ') + ')') : null);
 }
 
-/** A round step (1, 2, 2.5 or 5 times a power of ten) near {@code rough}. */
-function niceStep(rough) {
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const fraction = rough / power;
-  return power * (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10);
+/** The step line through the best feasible value so far, clipped to the axis like the dots. */
+function steps(points, x, y) {
+  const line = [];
+  let previous = null;
+  for (const p of points.filter(q => q.best_value !== null)) {
+    if (previous !== null) line.push(`${x(p.number).toFixed(1)},${y(previous).toFixed(1)}`);
+    line.push(`${x(p.number).toFixed(1)},${y(p.best_value).toFixed(1)}`);
+    previous = p.best_value;
+  }
+  return line.join(' ');
 }
 
-function table(experiments) {
+/** A triangle on the plot's edge, pointing the way the value lies. */
+function offScale(p, cx, cy, above) {
+  const d = above ? `M${cx},${cy - 5}L${cx + 5},${cy + 4}L${cx - 5},${cy + 4}Z`
+    : `M${cx},${cy + 5}L${cx + 5},${cy - 4}L${cx - 5},${cy - 4}Z`;
+  return svg('path', { class: `off-scale${p.feasible ? '' : ' infeasible'}`, d, 'data-number': p.number },
+    svg('title', {}, `#${p.number}: ${formatNumber(p.value)}, off the scale${p.feasible ? '' : ' (infeasible)'}`));
+}
+
+function table(experiments, t) {
   if (experiments.length === 0) return el('p', { class: 'empty' }, 'No experiments yet.');
+  const several = t.objectives.length > 1;
+  const constrained = t.constraints.length > 0;
+  const headers = ['#', 'Status', 'Started', 'Duration',
+    ...t.objectives.map(o => `${o.metric} (${o.direction === 'MAXIMIZE' ? 'max' : 'min'})`),
+    t.penalty_slos ? 'Score' : null, constrained ? 'Feasible' : null, constrained ? 'Slack' : null,
+    'Parameters', 'Error'].filter(h => h !== null);
   return el('table', { class: 'data', id: 'experiments-table' },
-    el('thead', {}, el('tr', {}, ['#', 'Status', 'Started', 'Duration', 'Score', 'Parameters', 'Error'].map(h => el('th', {}, h)))),
-    el('tbody', {}, experiments.map(e => el('tr', {},
-      el('td', { class: 'num' }, e.number), el('td', {}, statusBadge(e.status)),
+    el('thead', {}, el('tr', {}, headers.map(h => el('th', {}, h)))),
+    el('tbody', {}, experiments.map(e => el('tr', { class: rowClass(e, several) },
+      el('td', { class: 'num' }, e.number,
+        several && e.pareto ? el('span', { class: 'pareto-mark', title: 'on the Pareto front' }, ' ◆') : null),
+      el('td', {}, statusBadge(e.status)),
       el('td', {}, formatTime(e.started_at || e.created_at)), el('td', { class: 'num' }, formatDuration(e.duration_seconds)),
-      el('td', { class: 'num' }, formatNumber(e.score)), el('td', { class: 'params' }, formatParameters(e.parameters)),
+      t.objectives.map(o => el('td', { class: 'num value' }, formatNumber(e.objectives ? e.objectives[o.metric] : null))),
+      t.penalty_slos ? el('td', { class: 'num' }, formatNumber(e.score)) : null,
+      constrained ? el('td', {}, feasibility(e, t)) : null,
+      constrained ? el('td', { class: 'slack' }, slack(e, t).join(', ')) : null,
+      el('td', { class: 'params' }, formatParameters(e.parameters)),
       el('td', { class: 'error' }, e.error || '')))));
+}
+
+function rowClass(e, several) {
+  return [e.feasible === false ? 'infeasible' : null, several && e.pareto ? 'pareto' : null]
+    .filter(c => c !== null).join(' ') || null;
+}
+
+function feasibility(e, t) {
+  if (e.feasible === null) return '–';
+  return el('span', { class: `badge ${e.feasible ? 'feasible' : 'infeasible'}`, title: slack(e, t).join('\n') },
+    e.feasible ? 'yes' : 'infeasible');
+}
+
+/** "ttft_p90 0.25 > 0.2 (slack −25%)" for each constraint, as the CLI says it. */
+function slack(e, t) {
+  if (e.slack === null) return [];
+  return t.constraints.map(c => {
+    const actual = e.metrics[c.metric];
+    const percent = Math.round(e.slack[c.metric] * 100);
+    return `${c.metric} ${formatNumber(actual)} ${actual > c.threshold ? '>' : '≤'} ${formatNumber(c.threshold)}`
+      + ` (slack ${percent > 0 ? '+' : ''}${percent}%)`;
+  });
 }
