@@ -1,5 +1,6 @@
 package io.autotune;
 
+import io.autotune.internal.Pareto;
 import io.autotune.model.Direction;
 import io.autotune.space.Configuration;
 import io.autotune.space.SearchSpace;
@@ -194,7 +195,7 @@ public final class Study {
   public synchronized List<Result> paretoFront() {
     List<Result> feasible = results.stream().filter(Result::feasible).toList();
     return feasible.stream()
-        .filter(r -> feasible.stream().noneMatch(o -> dominates(losses(o), losses(r))))
+        .filter(r -> feasible.stream().noneMatch(o -> Pareto.dominates(losses(o), losses(r))))
         .toList();
   }
 
@@ -209,17 +210,6 @@ public final class Study {
       losses.add(directions.get(i).toLoss(r.values().get(i)));
     }
     return losses;
-  }
-
-  private static boolean dominates(List<Double> a, List<Double> b) {
-    boolean better = false;
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) > b.get(i)) {
-        return false;
-      }
-      better |= a.get(i) < b.get(i);
-    }
-    return better;
   }
 
   private static void check(int number, String what, List<Double> values, int expected) {

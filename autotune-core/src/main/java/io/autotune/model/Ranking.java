@@ -1,5 +1,6 @@
 package io.autotune.model;
 
+import io.autotune.internal.Pareto;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Ranking {
     List<Experiment> front = new ArrayList<>();
     for (int i = 0; i < feasible.size(); i++) {
       List<Double> mine = losses.get(i);
-      if (losses.stream().noneMatch(other -> dominates(other, mine))) {
+      if (losses.stream().noneMatch(other -> Pareto.dominates(other, mine))) {
         front.add(feasible.get(i));
       }
     }
@@ -48,16 +49,5 @@ final class Ranking {
     return log.stream()
         .filter(e -> Assessment.of(spec, e).map(Assessment::feasible).orElse(false))
         .toList();
-  }
-
-  private static boolean dominates(List<Double> a, List<Double> b) {
-    boolean better = false;
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) > b.get(i)) {
-        return false;
-      }
-      better |= a.get(i) < b.get(i);
-    }
-    return better;
   }
 }
