@@ -2,16 +2,22 @@ package io.autotune;
 
 import io.autotune.internal.GpuPlacement;
 import io.autotune.internal.Hosts;
+import io.autotune.internal.LeasedExperiment;
 import io.autotune.internal.LoopSettings;
+import io.autotune.internal.SharedProposer;
 import io.autotune.internal.TuningLoop;
+import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentLease;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
+import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.ExperimentRunner;
 import io.autotune.spi.GpuMonitor;
+import io.autotune.spi.Proposer;
 import io.autotune.spi.Strategy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +51,9 @@ public final class Tuner {
   private final String workerId;
   private final Instant startedAt;
   private final Set<TuningLoop> active = ConcurrentHashMap.newKeySet();
+  private final Set<LeasedExperiment> shared = ConcurrentHashMap.newKeySet();
+  private final Map<String, Strategy> strategyOfTask = new ConcurrentHashMap<>();
+  private final Proposer proposer;
 
   private Tuner(Builder b) {
     this.store = b.store;
@@ -56,9 +66,13 @@ public final class Tuner {
             b.killGrace,
             b.workDirectory,
             b.clock,
-            new GpuPlacement(b.gpuMonitor, b.gpuWait, b.gpuSampleInterval),
+            new GpuPlacement(b.gpuMonitor, b.hostGpuLocks, b.gpuWait, b.gpuSampleInterval),
             b.listeners);
     this.workerId = b.workerId;
+    this.proposer =
+        new SharedProposer(
+            task -> strategyOfTask.computeIfAbsent(task.id(), id -> strategies.apply(task.spec())),
+            b.clock);
     this.startedAt = ProcessHandle.current().info().startInstant().orElse(b.clock.instant());
   }
 
@@ -134,12 +148,79 @@ public final class Tuner {
     }
   }
 
+  // ---- experiments shared among workers
+
+  /**
+   * Proposes and records the next experiment of task {@code taskId} for this worker under the
+   * experiment's own lease ({@link CheckpointStore#propose}): the task's strategy sees every
+   * worker's running experiments as pending points. Empty when the task wants no experiment now (at
+   * its parallelism, its last experiments still running, final, or held by one owner); a task whose
+   * limits are reached and whose experiments have all ended is finished on the way.
+   */
+  public Optional<ExperimentLease> propose(String taskId) {
+    return store.propose(taskId, workerId, settings.leaseTtl(), proposer);
+  }
+
+  /**
+   * Checks that this Tuner can make the spec's strategy and runner.
+   *
+   * @throws InvalidTaskException naming what it cannot make
+   */
+  public void check(TaskSpec spec) {
+    strategies.apply(spec).validate(spec.space());
+    runners.create(spec);
+  }
+
+  /**
+   * Marks a task that cannot run FAILED, once none of its experiments runs any more; a task held by
+   * one owner is left to it.
+   */
+  public void fail(String taskId) {
+    store.propose(
+        taskId,
+        workerId,
+        settings.leaseTtl(),
+        (task, log) ->
+            log.stream().anyMatch(e -> !e.status().isFinal())
+                ? new Proposer.Wait("its running experiments end first")
+                : new Proposer.Finish(TaskStatus.FAILED));
+  }
+
+  /**
+   * Runs an experiment whose lease this worker holds (from {@link #propose}) to its end, on the
+   * caller's thread, and records it.
+   *
+   * @return the experiment as recorded
+   * @throws LeaseLostException if the lease was lost; nothing was written after that
+   */
+  public Experiment runExperiment(ExperimentLease lease) {
+    Task task =
+        store
+            .task(lease.taskId())
+            .orElseThrow(() -> new AutotuneException("no task with id " + lease.taskId()));
+    ExperimentRunner runner = runners.create(task.spec());
+    LeasedExperiment experiment = new LeasedExperiment(settings, store, task, lease);
+    shared.add(experiment);
+    try {
+      return experiment.run(runner);
+    } finally {
+      shared.remove(experiment);
+    }
+  }
+
   /**
    * Stops every running task gracefully: no new experiments, running ones abandoned (their
-   * processes killed), leases released so another worker can resume the tasks at once.
+   * processes killed), leases released so another worker can resume the tasks at once. Running
+   * shared experiments are recorded ABANDONED, so that any worker proposes them again.
    */
   public void stop() {
     active.forEach(TuningLoop::stop);
+    shared.forEach(LeasedExperiment::stop);
+  }
+
+  /** How many GPUs none of this Tuner's experiments holds now; 0 on a host without GPUs. */
+  public int freeGpus() {
+    return settings.gpus().freeGpus();
   }
 
   WorkerInfo workerInfo() {
@@ -167,6 +248,7 @@ public final class Tuner {
     private String workerId = UUID.randomUUID().toString();
     private GpuMonitor gpuMonitor = GpuMonitor.none();
     private Duration gpuWait = Duration.ofMinutes(10);
+    private Optional<Path> hostGpuLocks = Optional.empty();
     private Duration gpuSampleInterval = Duration.ofSeconds(5);
     private final List<TuningListener> listeners = new ArrayList<>();
 
@@ -257,6 +339,17 @@ public final class Tuner {
      */
     public Builder gpuMonitor(GpuMonitor gpuMonitor) {
       this.gpuMonitor = Objects.requireNonNull(gpuMonitor, "gpuMonitor");
+      return this;
+    }
+
+    /**
+     * Shares this host's GPUs with the other worker processes that lock in {@code directory} (the
+     * command line's workers use {@code $TMPDIR/autotune-gpu-locks}): a GPU is never placed on
+     * while another process holds it, and a process that dies lets its GPUs go. Default: GPUs are
+     * coordinated among this Tuner's experiments only.
+     */
+    public Builder hostGpuLocks(Path directory) {
+      this.hostGpuLocks = Optional.of(Objects.requireNonNull(directory, "directory"));
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.autotune.internal;
 
 import io.autotune.spi.GpuInfo;
 import io.autotune.spi.GpuMonitor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 final class GpuAllocator {
   private static final Logger log = LoggerFactory.getLogger(GpuAllocator.class);
+  private static final long HOST_POLL_NANOS = 500_000_000L;
 
   private final GpuMonitor monitor;
   private final Optional<Set<Integer>> allowedGpus;
+  private final Optional<HostGpuLocks> hostLocks;
+  private final Map<Integer, GpuInfo> lockedOnHost = new TreeMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition released = lock.newCondition();
   private final Map<Integer, String> holders = new TreeMap<>();
@@ -41,6 +45,7 @@ final class GpuAllocator {
   private GpuAllocator(Builder builder) {
     this.monitor = builder.monitor;
     this.allowedGpus = builder.allowedGpus;
+    this.hostLocks = builder.hostLocks.map(HostGpuLocks::new);
   }
 
   /** An allocator over every GPU that {@code monitor} sees. */
@@ -95,10 +100,30 @@ final class GpuAllocator {
         if (left <= 0) {
           throw new GpuAllocationException(holder, waitedTooLong(holder, count, usable, timeout));
         }
-        released.awaitNanos(left);
+        // another process of the host releases its GPUs without a signal: look again now and then
+        released.awaitNanos(hostLocks.isPresent() ? Math.min(left, HOST_POLL_NANOS) : left);
       } finally {
         lock.unlock();
       }
+    }
+  }
+
+  /**
+   * How many usable GPUs no experiment of this allocator holds, by a fresh sample (0 when the GPUs
+   * cannot be read); GPUs that other processes of the host hold still count.
+   */
+  public int freeCount() {
+    List<GpuInfo> usable;
+    try {
+      usable = allowed(sampleOrLastGood("a count of free GPUs"));
+    } catch (GpuAllocationException e) {
+      return 0;
+    }
+    lock.lock();
+    try {
+      return (int) usable.stream().filter(gpu -> !holders.containsKey(gpu.index())).count();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -115,7 +140,14 @@ final class GpuAllocator {
   void release(GpuLease lease) {
     lock.lock();
     try {
-      lease.indices().forEach(index -> holders.remove(index, lease.holder()));
+      for (int index : lease.indices()) {
+        if (holders.remove(index, lease.holder())) {
+          GpuInfo gpu = lockedOnHost.remove(index);
+          if (gpu != null) {
+            hostLocks.orElseThrow().unlock(gpu);
+          }
+        }
+      }
       released.signalAll();
     } finally {
       lock.unlock();
@@ -131,7 +163,13 @@ final class GpuAllocator {
     if (free.size() < count) {
       return Optional.empty();
     }
-    List<GpuInfo> chosen = GpuRanking.best(free, count);
+    List<GpuInfo> chosen =
+        hostLocks.isPresent()
+            ? lockOnHost(GpuRanking.best(free, free.size()), count)
+            : GpuRanking.best(free, count);
+    if (chosen.size() < count) {
+      return Optional.empty();
+    }
     chosen.forEach(gpu -> holders.put(gpu.index(), holder));
     List<Integer> indices = chosen.stream().map(GpuInfo::index).toList();
     log.info("{} runs on GPUs {}", holder, indices);
@@ -139,16 +177,41 @@ final class GpuAllocator {
         new GpuLease(this, holder, indices, chosen.stream().map(GpuInfo::uuid).toList()));
   }
 
+  /**
+   * The first {@code count} of {@code ranked} that this process could lock on the host, locked;
+   * fewer (and none locked) if other processes hold too many.
+   */
+  private List<GpuInfo> lockOnHost(List<GpuInfo> ranked, int count) {
+    HostGpuLocks locks = hostLocks.orElseThrow();
+    List<GpuInfo> locked = new ArrayList<>();
+    for (GpuInfo gpu : ranked) {
+      if (locked.size() == count) {
+        break;
+      }
+      if (locks.tryLock(gpu)) {
+        locked.add(gpu);
+      }
+    }
+    if (locked.size() < count) {
+      locked.forEach(locks::unlock);
+      return List.of();
+    }
+    locked.forEach(gpu -> lockedOnHost.put(gpu.index(), gpu));
+    return locked;
+  }
+
   private List<GpuInfo> usableGpus(String holder, int count) {
-    List<GpuInfo> all = sampleOrLastGood(holder);
-    List<GpuInfo> usable =
-        all.stream()
-            .filter(gpu -> allowedGpus.map(a -> a.contains(gpu.index())).orElse(true))
-            .toList();
+    List<GpuInfo> usable = allowed(sampleOrLastGood(holder));
     if (usable.size() < count) {
       throw new GpuAllocationException(holder, tooFewOnHost(holder, count, usable));
     }
     return usable;
+  }
+
+  private List<GpuInfo> allowed(List<GpuInfo> all) {
+    return all.stream()
+        .filter(gpu -> allowedGpus.map(a -> a.contains(gpu.index())).orElse(true))
+        .toList();
   }
 
   private List<GpuInfo> sampleOrLastGood(String holder) {
@@ -182,14 +245,16 @@ final class GpuAllocator {
         held.add("GPU " + gpu.index() + " held by " + heldBy);
       }
     }
-    return "%s needs %s; %d of %d free after waiting %s: %s"
+    String others = hostLocks.isPresent() ? " (the others may be held by other processes)" : "";
+    return "%s needs %s; %d of %d free after waiting %s: %s%s"
         .formatted(
             holder,
             gpus(count),
             usable.size() - held.size(),
             usable.size(),
             Durations.format(timeout),
-            String.join(", ", held));
+            String.join(", ", held),
+            others);
   }
 
   /** The wait in nanoseconds, capped (at about 73 years) so that the deadline cannot overflow. */
@@ -206,6 +271,7 @@ final class GpuAllocator {
   public static final class Builder {
     private final GpuMonitor monitor;
     private Optional<Set<Integer>> allowedGpus = Optional.empty();
+    private Optional<Path> hostLocks = Optional.empty();
 
     private Builder(GpuMonitor monitor) {
       this.monitor = Objects.requireNonNull(monitor, "monitor");
@@ -228,6 +294,16 @@ final class GpuAllocator {
             }
           });
       this.allowedGpus = Optional.of(Collections.unmodifiableSortedSet(copy));
+      return this;
+    }
+
+    /**
+     * Shares the host's GPUs with every other process that locks in {@code directory}: a GPU
+     * another worker process of this host holds is not placed on. Default: this allocator's own
+     * experiments only.
+     */
+    public Builder hostLocks(Path directory) {
+      this.hostLocks = Optional.of(Objects.requireNonNull(directory, "directory"));
       return this;
     }
 

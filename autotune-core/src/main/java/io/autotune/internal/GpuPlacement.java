@@ -1,9 +1,11 @@
 package io.autotune.internal;
 
 import io.autotune.spi.GpuMonitor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts an experiment on the GPUs it needs for as long as it runs, and records their use meanwhile.
@@ -14,8 +16,15 @@ public final class GpuPlacement implements AutoCloseable {
   private final GpuSampler sampler;
   private final Duration wait;
 
-  public GpuPlacement(GpuMonitor monitor, Duration wait, Duration sampleInterval) {
-    this.allocator = GpuAllocator.create(monitor);
+  /**
+   * @param hostLocks where the host's worker processes lock GPUs, so that none shares one with
+   *     another; empty to coordinate only this process's experiments
+   */
+  public GpuPlacement(
+      GpuMonitor monitor, Optional<Path> hostLocks, Duration wait, Duration sampleInterval) {
+    GpuAllocator.Builder allocator = GpuAllocator.builder(monitor);
+    hostLocks.ifPresent(allocator::hostLocks);
+    this.allocator = allocator.build();
     this.sampler = GpuSampler.builder(monitor).interval(sampleInterval).build();
     this.wait = wait;
   }
@@ -53,6 +62,11 @@ public final class GpuPlacement implements AutoCloseable {
    */
   Placed place(String holder, int count) throws InterruptedException {
     return new Placed(allocator.allocate(holder, count, wait));
+  }
+
+  /** How many GPUs no experiment of this process holds now; 0 on a host without GPUs. */
+  public int freeGpus() {
+    return allocator.freeCount();
   }
 
   @Override

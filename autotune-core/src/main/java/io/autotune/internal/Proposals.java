@@ -3,6 +3,7 @@ package io.autotune.internal;
 import io.autotune.model.Assessment;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
+import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
 import io.autotune.space.Configuration;
 import io.autotune.spi.Strategy;
@@ -23,30 +24,34 @@ final class Proposals {
 
   private Proposals() {}
 
-  static Optional<Configuration> next(TuningLoop loop, Strategy strategy) {
-    List<Experiment> log = loop.experiments();
+  /** The next configuration of {@code task}, whose log is {@code log}; empty when exhausted. */
+  static Optional<Configuration> next(
+      Task task, long seed, List<Experiment> log, Strategy strategy) {
     Optional<Configuration> retry = abandonedNotRerun(log);
     if (retry.isPresent()) {
       return retry;
     }
-    StrategyContext context = context(loop, log);
+    StrategyContext context = context(task.spec(), seed, log);
     try {
       Optional<Configuration> proposal = strategy.propose(context);
-      proposal.ifPresent(loop.task().spec().space()::validate);
+      proposal.ifPresent(task.spec().space()::validate);
       return proposal;
     } catch (RuntimeException e) {
-      LOG.error(
-          "task {}: the strategy failed to propose; no more experiments", loop.task().id(), e);
+      LOG.error("task {}: the strategy failed to propose; no more experiments", task.id(), e);
       return Optional.empty();
     }
+  }
+
+  /** The seed of {@code task}'s strategy: the spec's, else one derived from the task's id. */
+  static long seed(Task task) {
+    return task.spec().seed().orElse(task.id().hashCode());
   }
 
   /**
    * The strategy's view of the log. The random generator is seeded from the task's seed and the
    * number of experiments in view, so a task restored from its log proposes what it would have.
    */
-  static StrategyContext context(TuningLoop loop, List<Experiment> log) {
-    TaskSpec spec = loop.task().spec();
+  static StrategyContext context(TaskSpec spec, long seed, List<Experiment> log) {
     List<Trial> history = new ArrayList<>();
     List<Configuration> pending = new ArrayList<>();
     for (Experiment e : log) {
@@ -58,12 +63,12 @@ final class Proposals {
       }
     }
     return new StrategyContext(
-        loop.task().spec().space(),
+        spec.space(),
         history,
         pending,
-        loop.task().spec().maxExperiments(),
-        loop.seed(),
-        StrategyContext.randomFor(loop.seed(), history.size() + pending.size()));
+        spec.maxExperiments(),
+        seed,
+        StrategyContext.randomFor(seed, history.size() + pending.size()));
   }
 
   /** A success as the strategy sees it: every objective's loss and every constraint's value. */

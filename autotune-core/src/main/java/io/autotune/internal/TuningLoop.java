@@ -78,7 +78,7 @@ public final class TuningLoop {
     this.strategy = strategy;
     this.runner = runner;
     this.clock = settings.clock();
-    this.seed = task.spec().seed().orElse(task.id().hashCode());
+    this.seed = Proposals.seed(task);
     this.keeper =
         new LeaseKeeper(
             source, lease, task.cancelRequested(), settings.leaseTtl(), worker, this::cancelAll);
@@ -133,19 +133,13 @@ public final class TuningLoop {
    * owner held it counts too.
    */
   private Instant taskDeadline(List<Experiment> recorded) {
-    Instant firstStart =
-        recorded.stream()
-            .map(Experiment::createdAt)
-            .min(Instant::compareTo)
-            .orElseGet(clock::instant);
-    Instant deadline = task.spec().taskTimeout().map(firstStart::plus).orElse(Instant.MAX);
+    Instant deadline = SharedProposer.deadline(task.spec(), recorded, clock.instant());
     if (!recorded.isEmpty() && !clock.instant().isBefore(deadline)) {
       LOG.info(
-          "task {}: its task_timeout ({}) passed at {}, counted from its first start at {}",
+          "task {}: its task_timeout ({}) passed at {}, counted from its first start",
           task.id(),
           task.spec().taskTimeout().orElseThrow(),
-          deadline,
-          firstStart);
+          deadline);
     }
     return deadline;
   }
@@ -169,7 +163,7 @@ public final class TuningLoop {
     while (running.size() < settings.parallelism()
         && log.counted() < task.spec().maxExperiments()
         && !keeper.isLost()) {
-      Optional<Configuration> next = Proposals.next(this, strategy);
+      Optional<Configuration> next = Proposals.next(task, seed, log.snapshot(), strategy);
       if (next.isEmpty()) {
         exhausted = true;
         return;
@@ -281,20 +275,6 @@ public final class TuningLoop {
   private void cancelAll() {
     Outcome lost = Outcome.failed("the lease was lost", clock.instant());
     List.copyOf(running.values()).forEach(e -> e.cancel(lost));
-  }
-
-  // ---- used by Proposals
-
-  Task task() {
-    return task;
-  }
-
-  long seed() {
-    return seed;
-  }
-
-  List<Experiment> experiments() {
-    return log.snapshot();
   }
 
   private void notify(Consumer<TuningListener> event) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -27,6 +28,7 @@ record OptimizationJson(
     Map<String, Object> strategyOptions,
     List<Objective> objectives,
     int maxExperiments,
+    OptionalInt parallelism,
     Duration experimentTimeout,
     Optional<Duration> taskTimeout,
     OptionalLong seed) {
@@ -40,6 +42,7 @@ record OptimizationJson(
           "objective",
           "objectives",
           "max_iterations",
+          "parallelism",
           "timeout_per_iteration",
           "task_timeout",
           "seed",
@@ -69,6 +72,8 @@ record OptimizationJson(
             });
     long max = Json.integer(node, "max_iterations", PATH).orElse((long) DEFAULT_MAX_EXPERIMENTS);
     requireAtLeast(max, 1, "max_iterations");
+    Optional<Long> parallelism = Json.integer(node, "parallelism", PATH);
+    parallelism.ifPresent(n -> requireAtLeast(n, 1, "parallelism"));
     double timeout =
         Json.number(node, "timeout_per_iteration", PATH)
             .orElse((double) TaskSpec.DEFAULT_EXPERIMENT_TIMEOUT.toSeconds());
@@ -80,6 +85,9 @@ record OptimizationJson(
         options,
         objectives(node),
         (int) Math.min(Integer.MAX_VALUE, max),
+        parallelism
+            .map(n -> OptionalInt.of((int) Math.min(Integer.MAX_VALUE, n)))
+            .orElse(OptionalInt.empty()),
         seconds(timeout),
         taskTimeout.map(OptimizationJson::seconds),
         Json.integer(node, "seed", PATH).map(OptionalLong::of).orElse(OptionalLong.empty()));
@@ -161,6 +169,7 @@ record OptimizationJson(
       spec.objectives().forEach(o -> write(objectives.addObject(), o));
     }
     node.put("max_iterations", spec.maxExperiments());
+    spec.parallelism().ifPresent(n -> node.put("parallelism", n));
     node.put("timeout_per_iteration", spec.experimentTimeout().toMillis() / 1000.0);
     spec.taskTimeout().ifPresent(t -> node.put("task_timeout", t.toMillis() / 1000.0));
     spec.seed().ifPresent(s -> node.put("seed", s));

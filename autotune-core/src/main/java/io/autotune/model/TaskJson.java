@@ -113,6 +113,7 @@ public final class TaskJson {
         .objectives(objectives)
         .strategy(opt.strategy(), opt.strategyOptions())
         .maxExperiments(opt.maxExperiments())
+        .parallelism(opt.parallelism())
         .experimentTimeout(opt.experimentTimeout())
         .taskTimeout(opt.taskTimeout())
         .seed(opt.seed())

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -21,6 +22,8 @@ import java.util.OptionalLong;
  * @param strategy the strategy's name, e.g. {@code bayesian}
  * @param strategyOptions options for the strategy, e.g. {@code n_initial_random}
  * @param maxExperiments how many experiments to run at most
+ * @param parallelism how many experiments of this task may run at once across all workers, if
+ *     limited; by default as many as the workers have free GPU sets for
  * @param experimentTimeout the per-experiment timeout, the primary control on time
  * @param taskTimeout a safety net on the whole task's time, if set: counted from the task's first
  *     start (its first experiment) across every owner, so neither a resume nor a takeover restarts
@@ -37,6 +40,7 @@ public record TaskSpec(
     String strategy,
     Map<String, Object> strategyOptions,
     int maxExperiments,
+    OptionalInt parallelism,
     Duration experimentTimeout,
     Optional<Duration> taskTimeout,
     OptionalLong seed,
@@ -57,6 +61,8 @@ public record TaskSpec(
       throw new IllegalArgumentException(
           "maxExperiments must be greater than 0, but was " + maxExperiments);
     }
+    Objects.requireNonNull(parallelism, "parallelism");
+    parallelism.ifPresent(TaskSpec::checkParallelism);
     if (experimentTimeout.isNegative() || experimentTimeout.isZero()) {
       throw new IllegalArgumentException(
           "experimentTimeout must be positive, but was " + experimentTimeout);
@@ -159,6 +165,7 @@ public record TaskSpec(
         .objectives(objectives)
         .strategy(strategy, strategyOptions)
         .maxExperiments(maxExperiments)
+        .parallelism(parallelism)
         .experimentTimeout(experimentTimeout)
         .taskTimeout(taskTimeout)
         .seed(seed)
@@ -190,6 +197,13 @@ public record TaskSpec(
     return toBuilder().runner(Optional.of(runner)).build();
   }
 
+  private static void checkParallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException(
+          "parallelism must be greater than 0, but was " + parallelism);
+    }
+  }
+
   /** A top-level section kept for runners, e.g. {@code benchmark}. */
   public Optional<JsonNode> section(String key) {
     return Optional.ofNullable(sections.get(key));
@@ -206,6 +220,7 @@ public record TaskSpec(
     private String strategy = "random";
     private Map<String, Object> strategyOptions = Map.of();
     private int maxExperiments = 50;
+    private OptionalInt parallelism = OptionalInt.empty();
     private Duration experimentTimeout = DEFAULT_EXPERIMENT_TIMEOUT;
     private Optional<Duration> taskTimeout = Optional.empty();
     private OptionalLong seed = OptionalLong.empty();
@@ -259,6 +274,13 @@ public record TaskSpec(
       return this;
     }
 
+    /** How many experiments of the task may run at once across all workers; default no limit. */
+    public Builder parallelism(OptionalInt parallelism) {
+      parallelism.ifPresent(TaskSpec::checkParallelism);
+      this.parallelism = parallelism;
+      return this;
+    }
+
     /** The per-experiment timeout; default 600 s. */
     public Builder experimentTimeout(Duration experimentTimeout) {
       if (experimentTimeout.isNegative() || experimentTimeout.isZero()) {
@@ -301,6 +323,7 @@ public record TaskSpec(
           strategy,
           strategyOptions,
           maxExperiments,
+          parallelism,
           experimentTimeout,
           taskTimeout,
           seed,

@@ -3,6 +3,7 @@ package io.autotune.spi;
 import io.autotune.DuplicateExperimentException;
 import io.autotune.LeaseLostException;
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentLease;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
@@ -60,7 +61,8 @@ public interface CheckpointStore extends AutoCloseable {
   /**
    * Grants the lease on a task that is not final and whose lease is free, released, or expired for
    * longer than the grace period; the task becomes RUNNING and its epoch grows by one. Empty when
-   * another worker holds it or the task is final.
+   * another worker holds it, when an experiment lease ({@link #propose}) on it is live or expired
+   * for less than the grace period, or when the task is final.
    */
   Optional<Lease> acquire(String taskId, String workerId, Duration ttl);
 
@@ -109,6 +111,41 @@ public interface CheckpointStore extends AutoCloseable {
    * @throws IllegalStateException if the status would move backwards or out of a final status
    */
   void updateExperiment(Lease lease, Experiment experiment);
+
+  // ---- experiments shared among workers
+
+  /**
+   * Proposes the next experiment of a task whose experiments any worker may run. With the task
+   * locked, it marks ABANDONED the unfinished experiments whose owner died (as {@link
+   * #abandonDeadOwners()} does), asks {@code proposer} what to do with the task and its log, and
+   * then: for {@link Proposer.Run}, records the next experiment PENDING for {@code workerId} under
+   * a lease of its own (epoch: the task's epoch plus one, expiring {@code ttl} from now) and makes
+   * the task RUNNING; for {@link Proposer.Finish}, sets the task's final status; for {@link
+   * Proposer.Wait}, changes nothing.
+   *
+   * <p>Empty unless an experiment was recorded; always empty when the task is final or while a
+   * worker holds the task's own lease ({@link #acquire}): a task is run either by one owner or by
+   * experiment leases, never both at once.
+   */
+  Optional<ExperimentLease> propose(
+      String taskId, String workerId, Duration ttl, Proposer proposer);
+
+  /**
+   * Extends an experiment's lease by {@code ttl} from now.
+   *
+   * @throws LeaseLostException if the lease is no longer current (expired, or the experiment was
+   *     marked ABANDONED)
+   */
+  ExperimentLease renew(ExperimentLease lease, Duration ttl);
+
+  /**
+   * Replaces an experiment recorded by {@link #propose}, fenced by its own lease. The status only
+   * moves forward.
+   *
+   * @throws LeaseLostException if the lease is not current
+   * @throws IllegalStateException if the status would move backwards or out of a final status
+   */
+  void updateExperiment(ExperimentLease lease, Experiment experiment);
 
   // ---- the checkpoint (a cache of state derived from the log)
 

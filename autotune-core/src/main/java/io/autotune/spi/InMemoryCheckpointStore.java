@@ -3,6 +3,8 @@ package io.autotune.spi;
 import io.autotune.DuplicateExperimentException;
 import io.autotune.LeaseLostException;
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentLease;
+import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
@@ -29,6 +31,7 @@ final class InMemoryCheckpointStore implements CheckpointStore {
   private final Duration grace;
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, TreeMap<Integer, Experiment>> experiments = new LinkedHashMap<>();
+  private final Map<String, Map<Integer, Instant>> experimentLeases = new LinkedHashMap<>();
   private final Map<String, String> checkpoints = new LinkedHashMap<>();
   private final Map<String, WorkerInfo> workers = new LinkedHashMap<>();
 
@@ -53,6 +56,7 @@ final class InMemoryCheckpointStore implements CheckpointStore {
             false);
     tasks.put(task.id(), task);
     experiments.put(task.id(), new TreeMap<>());
+    experimentLeases.put(task.id(), new LinkedHashMap<>());
     return task;
   }
 
@@ -86,10 +90,7 @@ final class InMemoryCheckpointStore implements CheckpointStore {
   public synchronized Optional<Lease> acquire(String taskId, String workerId, Duration ttl) {
     Task t = existing(taskId);
     Instant now = clock.instant();
-    boolean free =
-        t.owner().isEmpty()
-            || t.leaseExpiresAt().map(e -> !now.isBefore(e.plus(grace))).orElse(true);
-    if (t.status().isFinal() || !free) {
+    if (t.status().isFinal() || !isFree(t, now) || hasLiveExperimentLease(t, now)) {
       return Optional.empty();
     }
     Lease lease = new Lease(taskId, workerId, t.epoch() + 1, now.plus(ttl));
@@ -139,20 +140,64 @@ final class InMemoryCheckpointStore implements CheckpointStore {
       throw new NoSuchElementException(
           "task " + lease.taskId() + " has no experiment " + experiment.number());
     }
-    if (old.status() != experiment.status() && !old.status().canMoveTo(experiment.status())) {
-      throw new IllegalStateException(
+    requireForward(old, experiment);
+    log.put(experiment.number(), experiment);
+  }
+
+  // ---- experiments shared among workers
+
+  @Override
+  public synchronized Optional<ExperimentLease> propose(
+      String taskId, String workerId, Duration ttl, Proposer proposer) {
+    requirePositive(ttl);
+    Task t = existing(taskId);
+    Instant now = clock.instant();
+    if (t.status().isFinal() || !isFree(t, now)) {
+      return Optional.empty();
+    }
+    abandonDead(t, now);
+    TreeMap<Integer, Experiment> log = experiments.get(taskId);
+    Proposer.Decision decision = proposer.decide(t, List.copyOf(log.values()));
+    if (decision instanceof Proposer.Finish finish) {
+      put(withLease(t, finish.status(), Optional.empty()));
+    } else if (decision instanceof Proposer.Run run) {
+      long epoch = t.epoch() + 1;
+      int number = log.isEmpty() ? 1 : log.lastKey() + 1;
+      log.put(
+          number, Experiment.pending(taskId, number, run.configuration(), now, workerId, epoch));
+      ExperimentLease lease = new ExperimentLease(taskId, number, workerId, epoch, now.plus(ttl));
+      experimentLeases.get(taskId).put(number, lease.expiresAt());
+      put(withEpoch(t, epoch));
+      return Optional.of(lease);
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized ExperimentLease renew(ExperimentLease lease, Duration ttl) {
+    requirePositive(ttl);
+    fenced(lease);
+    ExperimentLease renewed = lease.renewedUntil(clock.instant().plus(ttl));
+    experimentLeases.get(lease.taskId()).put(lease.number(), renewed.expiresAt());
+    return renewed;
+  }
+
+  @Override
+  public synchronized void updateExperiment(ExperimentLease lease, Experiment experiment) {
+    if (!lease.taskId().equals(experiment.taskId()) || lease.number() != experiment.number()) {
+      throw new IllegalArgumentException(
           "experiment "
               + experiment.number()
-              + " cannot move from "
-              + old.status()
-              + " to "
-              + experiment.status());
+              + " of task "
+              + experiment.taskId()
+              + " written under the lease on experiment "
+              + lease.number()
+              + " of task "
+              + lease.taskId());
     }
-    if (old.status().isFinal() && !old.equals(experiment)) {
-      throw new IllegalStateException(
-          "experiment " + experiment.number() + " is final (" + old.status() + ")");
-    }
-    log.put(experiment.number(), experiment);
+    Experiment old = fenced(lease);
+    requireForward(old, experiment);
+    experiments.get(lease.taskId()).put(experiment.number(), experiment);
   }
 
   @Override
@@ -186,16 +231,31 @@ final class InMemoryCheckpointStore implements CheckpointStore {
     Instant now = clock.instant();
     List<Experiment> marked = new ArrayList<>();
     for (Task t : tasks.values()) {
-      if (!t.hasNoLiveOwner(now)) {
-        continue;
-      }
-      TreeMap<Integer, Experiment> log = experiments.get(t.id());
-      for (Experiment e : List.copyOf(log.values())) {
-        if (!e.status().isFinal()) {
-          Experiment abandoned = e.abandonedByDeadOwner(now, t.leaseExpiresAt());
-          log.put(e.number(), abandoned);
-          marked.add(abandoned);
-        }
+      marked.addAll(abandonDead(t, now));
+    }
+    return marked;
+  }
+
+  /**
+   * Marks the task's unfinished experiments ABANDONED whose owner can no longer write them: an
+   * experiment lease expired, or, for experiments under the task's lease, that lease expired or was
+   * released.
+   */
+  private List<Experiment> abandonDead(Task t, Instant now) {
+    List<Experiment> marked = new ArrayList<>();
+    if (t.status().isFinal()) {
+      return marked;
+    }
+    TreeMap<Integer, Experiment> log = experiments.get(t.id());
+    Map<Integer, Instant> leases = experimentLeases.get(t.id());
+    for (Experiment e : List.copyOf(log.values())) {
+      Optional<Instant> own = Optional.ofNullable(leases.get(e.number()));
+      boolean dead = own.isPresent() ? !now.isBefore(own.get()) : t.hasNoLiveOwner(now);
+      if (!e.status().isFinal() && dead) {
+        Experiment abandoned =
+            e.abandonedByDeadOwner(now, own.isPresent() ? own : t.leaseExpiresAt());
+        log.put(e.number(), abandoned);
+        marked.add(abandoned);
       }
     }
     return marked;
@@ -227,6 +287,76 @@ final class InMemoryCheckpointStore implements CheckpointStore {
     return t;
   }
 
+  /** The experiment {@code lease} names, if the lease is current; throws otherwise. */
+  private Experiment fenced(ExperimentLease lease) {
+    existing(lease.taskId());
+    Experiment e = experiments.get(lease.taskId()).get(lease.number());
+    Instant expires = experimentLeases.get(lease.taskId()).get(lease.number());
+    if (e == null || expires == null) {
+      throw new NoSuchElementException(
+          "task " + lease.taskId() + " has no shared experiment " + lease.number());
+    }
+    if (!e.workerId().equals(lease.workerId()) || e.epoch() != lease.epoch()) {
+      throw new LeaseLostException(
+          lease.taskId(),
+          lease.workerId(),
+          lease.epoch(),
+          "experiment " + e.number() + " is held by " + e.workerId() + " with epoch " + e.epoch());
+    }
+    if (e.status() == ExperimentStatus.ABANDONED) {
+      throw new LeaseLostException(
+          lease.taskId(),
+          lease.workerId(),
+          lease.epoch(),
+          "experiment " + e.number() + " was marked ABANDONED: " + e.error().orElse(""));
+    }
+    if (!clock.instant().isBefore(expires)) {
+      throw new LeaseLostException(
+          lease.taskId(),
+          lease.workerId(),
+          lease.epoch(),
+          "experiment " + e.number() + "'s lease expired at " + expires);
+    }
+    return e;
+  }
+
+  private boolean isFree(Task t, Instant now) {
+    return t.owner().isEmpty()
+        || t.leaseExpiresAt().map(e -> !now.isBefore(e.plus(grace))).orElse(true);
+  }
+
+  /** An unfinished experiment's own lease is live, or expired for less than the grace period. */
+  private boolean hasLiveExperimentLease(Task t, Instant now) {
+    Map<Integer, Experiment> log = experiments.get(t.id());
+    return experimentLeases.get(t.id()).entrySet().stream()
+        .anyMatch(
+            lease ->
+                !log.get(lease.getKey()).status().isFinal()
+                    && now.isBefore(lease.getValue().plus(grace)));
+  }
+
+  private static void requireForward(Experiment old, Experiment next) {
+    if (old.status() != next.status() && !old.status().canMoveTo(next.status())) {
+      throw new IllegalStateException(
+          "experiment "
+              + next.number()
+              + " cannot move from "
+              + old.status()
+              + " to "
+              + next.status());
+    }
+    if (old.status().isFinal() && !old.equals(next)) {
+      throw new IllegalStateException(
+          "experiment " + next.number() + " is final (" + old.status() + ")");
+    }
+  }
+
+  private static void requirePositive(Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive, but was " + ttl);
+    }
+  }
+
   private static boolean isCurrent(Task t, Lease lease) {
     return t.owner().filter(lease.workerId()::equals).isPresent() && t.epoch() == lease.epoch();
   }
@@ -241,6 +371,20 @@ final class InMemoryCheckpointStore implements CheckpointStore {
         lease.map(Lease::workerId),
         lease.map(Lease::epoch).orElse(t.epoch()),
         lease.map(Lease::expiresAt),
+        t.cancelRequested());
+  }
+
+  /** The task RUNNING with {@code epoch}, no owner: its experiments carry their own leases. */
+  private Task withEpoch(Task t, long epoch) {
+    return new Task(
+        t.id(),
+        t.spec(),
+        TaskStatus.RUNNING,
+        t.createdAt(),
+        clock.instant(),
+        Optional.empty(),
+        epoch,
+        Optional.empty(),
         t.cancelRequested());
   }
 

@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * Every interval, asks the store to mark ABANDONED the unfinished experiments of tasks whose
  * owner's lease expired ({@link CheckpointStore#abandonDeadOwners()}): a task that no worker takes
  * over (all slots busy, or within the grace period) does not show them running. The store decides,
- * fenced, by its own clock; this worker only asks. Thread-safe.
+ * fenced, by its own clock; this worker only asks. Then it kills what dead workers of this host
+ * left running ({@link OrphanReaper}): with experiments shared among workers nobody takes a dead
+ * worker's task over, so without this a sibling worker process would leave them running.
+ * Thread-safe.
  */
 final class DeadOwnerSweep {
   private static final Logger LOG = LoggerFactory.getLogger(DeadOwnerSweep.class);
@@ -25,8 +28,11 @@ final class DeadOwnerSweep {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("autotune-sweep-"));
 
-  DeadOwnerSweep(CheckpointStore store, String workerId, Duration interval) {
+  private final OrphanReaper reaper;
+
+  DeadOwnerSweep(CheckpointStore store, String workerId, Duration interval, OrphanReaper reaper) {
     this.store = store;
+    this.reaper = reaper;
     this.workerId = workerId;
     this.interval = interval;
   }
@@ -54,5 +60,6 @@ final class DeadOwnerSweep {
     } catch (RuntimeException e) {
       LOG.warn("worker {}: could not look for dead owners: {}", workerId, e.getMessage());
     }
+    reaper.reap();
   }
 }

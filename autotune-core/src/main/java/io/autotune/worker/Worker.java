@@ -7,11 +7,15 @@ import io.autotune.StoreException;
 import io.autotune.Tuner;
 import io.autotune.TuningResult;
 import io.autotune.internal.DaemonThreads;
+import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentLease;
 import io.autotune.model.Lease;
+import io.autotune.model.Task;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims runnable tasks from a shared store and runs them with a {@link Tuner}, up to {@code slots}
- * tasks at a time, until stopped. On start it kills the processes that dead workers of this host
- * left behind; while it runs it heartbeats its row in the store and, at the same interval, has the
- * store mark ABANDONED the experiments of owners whose lease expired; {@link #close()} stops it
- * gracefully: no new claims, running experiments abandoned with their processes killed, leases
- * released so that other workers resume the tasks at once.
+ * Claims work from a shared store and runs it with a {@link Tuner}, up to {@code slots} at a time,
+ * until stopped: by default the next experiment of any running task, each under its own lease, so
+ * that every worker with a free GPU works on every task ({@link Claims}); or whole tasks. On start
+ * it kills the processes that dead workers of this host left behind; while it runs it heartbeats
+ * its row in the store and, at the same interval, has the store mark ABANDONED the experiments of
+ * owners whose lease expired; {@link #close()} stops it gracefully: no new claims, running
+ * experiments abandoned with their processes killed, leases released so that other workers resume
+ * the tasks at once.
  *
  * <pre>{@code
  * Tuner tuner = Tuner.builder().store(store).runners(RunnerFactory.builtIn()).build();
@@ -49,9 +55,12 @@ public final class Worker implements AutoCloseable {
   private final Semaphore freeSlots;
   private final ExecutorService tasks;
   private final Heartbeat heartbeat;
+  private final OrphanReaper reaper;
   private final DeadOwnerSweep sweep;
   private final Thread claimer;
   private final Map<String, Integer> failedRuns = new ConcurrentHashMap<>();
+  private final Set<String> runnableTasks = ConcurrentHashMap.newKeySet();
+  private final boolean placesOnGpus;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
 
@@ -64,8 +73,10 @@ public final class Worker implements AutoCloseable {
         Executors.newFixedThreadPool(settings.slots(), DaemonThreads.named("autotune-task-"));
     this.heartbeat =
         new Heartbeat(store, tuner.workerId(), settings.heartbeatInterval(), tuner.clock());
-    this.sweep = new DeadOwnerSweep(store, tuner.workerId(), settings.heartbeatInterval());
+    this.reaper = new OrphanReaper(store, tuner.workerId(), settings.killGrace());
+    this.sweep = new DeadOwnerSweep(store, tuner.workerId(), settings.heartbeatInterval(), reaper);
     this.claimer = new Thread(this::claimUntilStopped, "autotune-claimer");
+    this.placesOnGpus = tuner.freeGpus() > 0;
   }
 
   public static WorkerBuilder builder() {
@@ -78,11 +89,15 @@ public final class Worker implements AutoCloseable {
 
   /** Reaps this host's orphans, then starts heartbeating and claiming. Returns this worker. */
   public Worker start() {
-    new OrphanReaper(store, tuner.workerId(), settings.killGrace()).reap();
+    reaper.reap();
     heartbeat.start();
     sweep.start();
     claimer.start();
-    LOG.info("worker {} started with {} slot(s)", id(), settings.slots());
+    LOG.info(
+        "worker {} started with {} slot(s), claiming {}",
+        id(),
+        settings.slots(),
+        settings.claims().name().toLowerCase(java.util.Locale.ROOT));
     return this;
   }
 
@@ -127,10 +142,8 @@ public final class Worker implements AutoCloseable {
     while (!stopping) {
       try {
         freeSlots.acquire();
-        Optional<Lease> lease = claim();
-        if (lease.isPresent()) {
-          tasks.execute(() -> runAndFreeSlot(lease.get()));
-        } else {
+        boolean started = settings.claims() == Claims.TASKS ? claimTask() : claimExperiment();
+        if (!started) {
           freeSlots.release();
           Thread.sleep(settings.pollInterval().toMillis());
         }
@@ -138,6 +151,12 @@ public final class Worker implements AutoCloseable {
         return;
       }
     }
+  }
+
+  private boolean claimTask() {
+    Optional<Lease> lease = claim();
+    lease.ifPresent(l -> tasks.execute(() -> runAndFreeSlot(l)));
+    return lease.isPresent();
   }
 
   private Optional<Lease> claim() {
@@ -149,6 +168,90 @@ public final class Worker implements AutoCloseable {
     } catch (StoreException e) {
       LOG.warn("worker {}: cannot claim a task, will retry: {}", id(), e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Proposes an experiment of the oldest task that wants one, while a GPU is free (on a host with
+   * GPUs: the experiment waits for as many as it needs).
+   */
+  private boolean claimExperiment() {
+    if (stopping || (placesOnGpus && tuner.freeGpus() == 0)) {
+      return false;
+    }
+    try {
+      for (Task task : store.tasks()) {
+        if (task.status().isFinal() || !canRun(task)) {
+          continue;
+        }
+        Optional<ExperimentLease> lease = tuner.propose(task.id());
+        if (lease.isPresent()) {
+          tasks.execute(() -> runExperimentAndFreeSlot(lease.get()));
+          return true;
+        }
+      }
+    } catch (StoreException e) {
+      LOG.warn("worker {}: cannot propose an experiment, will retry: {}", id(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("worker {}: proposing an experiment failed; will retry", id(), e);
+    }
+    return false;
+  }
+
+  /**
+   * Whether this worker can make the task's strategy and runner; a task that cannot run (a bad
+   * runner or strategy in its spec) is marked FAILED once none of its experiments runs.
+   */
+  private boolean canRun(Task task) {
+    if (runnableTasks.contains(task.id())) {
+      return true;
+    }
+    try {
+      tuner.check(task.spec());
+      runnableTasks.add(task.id());
+      return true;
+    } catch (InvalidTaskException e) {
+      LOG.error(
+          "worker {}: task {} cannot run; marking it FAILED: {}", id(), task.id(), e.getMessage());
+      tuner.fail(task.id());
+    } catch (RuntimeException e) {
+      if (failedRuns.merge(task.id(), 1, Integer::sum) >= MAX_FAILED_RUNS) {
+        LOG.error("worker {}: task {} keeps failing; marking it FAILED", id(), task.id(), e);
+        tuner.fail(task.id());
+      } else {
+        LOG.error("worker {}: task {} failed to start; will retry", id(), task.id(), e);
+      }
+    }
+    return false;
+  }
+
+  private void runExperimentAndFreeSlot(ExperimentLease lease) {
+    try {
+      Experiment done = tuner.runExperiment(lease);
+      LOG.info(
+          "worker {}: task {} experiment {} ended {}",
+          id(),
+          lease.taskId(),
+          lease.number(),
+          done.status());
+    } catch (RuntimeException e) {
+      if (causedBy(e, LeaseLostException.class) || causedBy(e, StoreException.class)) {
+        LOG.warn(
+            "worker {}: task {} experiment {} stopped: {}",
+            id(),
+            lease.taskId(),
+            lease.number(),
+            e.getMessage());
+      } else {
+        LOG.error(
+            "worker {}: task {} experiment {} failed unexpectedly",
+            id(),
+            lease.taskId(),
+            lease.number(),
+            e);
+      }
+    } finally {
+      freeSlots.release();
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.Objects;
 /** Configures a {@link Worker}. Setters validate at once. Not thread-safe. */
 public final class WorkerBuilder {
   private Tuner tuner;
-  private int slots = 1;
+  private Claims claims = Claims.EXPERIMENTS;
+  private int slots;
   private Duration leaseTtl = Duration.ofSeconds(30);
   private Duration pollInterval = Duration.ofSeconds(1);
   private Duration heartbeatInterval = Duration.ofSeconds(10);
@@ -21,7 +22,17 @@ public final class WorkerBuilder {
     return this;
   }
 
-  /** How many tasks run at once. Default 1. */
+  /** What the worker claims: single experiments of any task (default) or whole tasks. */
+  public WorkerBuilder claims(Claims claims) {
+    this.claims = Objects.requireNonNull(claims, "claims");
+    return this;
+  }
+
+  /**
+   * How many experiments (or, claiming tasks, tasks) run at once. Default: claiming experiments,
+   * one per GPU the tuner can place on (1 on a host without GPUs), and an experiment is proposed
+   * only while a GPU is free; claiming tasks, 1.
+   */
   public WorkerBuilder slots(int slots) {
     if (slots < 1) {
       throw new IllegalArgumentException("slots must be greater than 0, but was " + slots);
@@ -69,8 +80,10 @@ public final class WorkerBuilder {
     if (tuner == null) {
       throw new IllegalStateException("a Worker needs a tuner: call tuner(...)");
     }
+    int sized = slots > 0 ? slots : claims == Claims.TASKS ? 1 : Math.max(1, tuner.freeGpus());
     return new Worker(
-        tuner, new WorkerSettings(slots, leaseTtl, pollInterval, heartbeatInterval, killGrace));
+        tuner,
+        new WorkerSettings(claims, sized, leaseTtl, pollInterval, heartbeatInterval, killGrace));
   }
 
   private static Duration positive(String name, Duration value) {

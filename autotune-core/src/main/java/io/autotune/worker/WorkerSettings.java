@@ -4,6 +4,7 @@ import java.time.Duration;
 
 /** A worker's settings, validated by {@link WorkerBuilder}. */
 record WorkerSettings(
+    Claims claims,
     int slots,
     Duration leaseTtl,
     Duration pollInterval,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autotune.DuplicateExperimentException;
 import io.autotune.LeaseLostException;
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentLease;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Lease;
 import io.autotune.model.ProcessRef;
@@ -356,6 +357,158 @@ public abstract class CheckpointStoreContract {
   /** Now, at millisecond precision (every store keeps at least that). */
   protected Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  // ---- experiments shared among workers
+
+  private static Proposer runs(double x) {
+    return (task, log) -> new Proposer.Run(Configuration.of(Map.of("x", x, "mode", true)));
+  }
+
+  @Test
+  void aProposalRecordsAPendingExperimentUnderALeaseOfItsOwn() {
+    Task task = store.createTask(TestSpecs.simple("t"));
+    List<Integer> seen = new ArrayList<>();
+    ExperimentLease first = store.propose(task.id(), "w1", HELD, runs(1)).orElseThrow();
+    ExperimentLease second =
+        store
+            .propose(
+                task.id(),
+                "w2",
+                HELD,
+                (t, log) -> {
+                  log.forEach(e -> seen.add(e.number()));
+                  return new Proposer.Run(Configuration.of(Map.of("x", 2.0, "mode", true)));
+                })
+            .orElseThrow();
+    assertThat(seen).as("the second proposer sees the first as pending").containsExactly(1);
+    assertThat(List.of(first.number(), second.number())).containsExactly(1, 2);
+    assertThat(second.epoch()).isGreaterThan(first.epoch());
+    Experiment recorded = store.experiments(task.id()).get(1);
+    assertThat(recorded.status()).isEqualTo(ExperimentStatus.PENDING);
+    assertThat(recorded.workerId()).isEqualTo("w2");
+    assertThat(recorded.epoch()).isEqualTo(second.epoch());
+    Task running = store.task(task.id()).orElseThrow();
+    assertThat(running.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(running.owner()).as("no single owner").isEmpty();
+  }
+
+  @Test
+  void aTaskIsRunEitherByOneOwnerOrByExperimentLeasesNeverBoth() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("t"));
+    Lease owner = store.acquire(task.id(), "w1", HELD).orElseThrow();
+    assertThat(
+            store.propose(
+                task.id(),
+                "w2",
+                HELD,
+                (t, log) -> {
+                  throw new AssertionError("asked to propose while w1 holds the task");
+                }))
+        .isEmpty();
+    store.release(owner);
+    ExperimentLease shared = store.propose(task.id(), "w2", ttl(), runs(1)).orElseThrow();
+    assertThat(store.acquire(task.id(), "w1", HELD)).as("an experiment lease is live").isEmpty();
+    advance(ttl().plusMillis(50));
+    assertThat(store.acquire(task.id(), "w1", HELD)).as("within the grace period").isEmpty();
+    advance(grace().plusMillis(50));
+    Lease next = store.acquire(task.id(), "w1", HELD).orElseThrow();
+    assertThat(next.epoch()).isGreaterThan(shared.epoch());
+  }
+
+  @Test
+  void anExperimentLeaseFencesEveryWriteOnItsExperiment() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("t"));
+    ExperimentLease lease = store.propose(task.id(), "w1", ttl(), runs(1)).orElseThrow();
+    ExperimentLease other = store.propose(task.id(), "w2", HELD, runs(2)).orElseThrow();
+    Experiment pending = store.experiments(task.id()).get(0);
+    store.updateExperiment(lease, pending.inPhase(ExperimentStatus.DEPLOYING, now()));
+    ExperimentLease stale =
+        new ExperimentLease(task.id(), 1, "w1", lease.epoch() - 1, lease.expiresAt());
+    assertThatThrownBy(() -> store.updateExperiment(stale, succeeded(pending)))
+        .isInstanceOf(LeaseLostException.class);
+    assertThatThrownBy(() -> store.updateExperiment(other, succeeded(pending)))
+        .as("another experiment's lease")
+        .isInstanceOf(IllegalArgumentException.class);
+
+    advance(ttl().dividedBy(2));
+    ExperimentLease renewed = store.renew(lease, ttl());
+    assertThat(renewed.expiresAt()).isAfter(lease.expiresAt());
+    advance(ttl().dividedBy(2).plusMillis(50));
+    assertThat(store.abandonDeadOwners()).as("renewed: still live").isEmpty();
+
+    advance(ttl());
+    assertThatThrownBy(() -> store.renew(renewed, ttl())).isInstanceOf(LeaseLostException.class);
+    List<Experiment> marked = store.abandonDeadOwners();
+    assertThat(marked).extracting(Experiment::number).as("only the expired one").containsExactly(1);
+    assertThat(marked.get(0).error())
+        .hasValueSatisfying(m -> assertThat(m).contains("w1", "expired"));
+    Experiment abandoned = store.experiments(task.id()).get(0);
+    assertThat(abandoned.status()).isEqualTo(ExperimentStatus.ABANDONED);
+    assertThatThrownBy(() -> store.updateExperiment(renewed, succeeded(abandoned)))
+        .isInstanceOf(LeaseLostException.class);
+    assertThat(store.experiments(task.id()).get(1).status()).isEqualTo(ExperimentStatus.PENDING);
+  }
+
+  @Test
+  void aProposalMarksDeadExperimentsFirstAndCanFinishOrWait() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("t"));
+    assertThat(store.propose(task.id(), "w1", ttl(), runs(1))).isPresent();
+    advance(ttl().plusMillis(50));
+    List<ExperimentStatus> seen = new ArrayList<>();
+    assertThat(
+            store.propose(
+                task.id(),
+                "w2",
+                HELD,
+                (t, log) -> {
+                  log.forEach(e -> seen.add(e.status()));
+                  return new Proposer.Wait("testing");
+                }))
+        .isEmpty();
+    assertThat(seen).containsExactly(ExperimentStatus.ABANDONED);
+    assertThat(store.task(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
+    store.propose(task.id(), "w2", HELD, (t, log) -> new Proposer.Finish(TaskStatus.COMPLETED));
+    assertThat(store.task(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(
+            store.propose(
+                task.id(),
+                "w2",
+                HELD,
+                (t, log) -> {
+                  throw new AssertionError("asked to propose for a final task");
+                }))
+        .isEmpty();
+  }
+
+  @Test
+  void concurrentProposalsNeverShareANumberOrAnEpoch() throws Exception {
+    Task task = store.createTask(TestSpecs.simple("t"));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<ExperimentLease>>> futures = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        String worker = "w" + w;
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<ExperimentLease> mine = new ArrayList<>();
+                  for (int i = 0; i < 5; i++) {
+                    mine.add(store.propose(task.id(), worker, HELD, runs(i)).orElseThrow());
+                  }
+                  return mine;
+                }));
+      }
+      List<ExperimentLease> all = new ArrayList<>();
+      for (Future<List<ExperimentLease>> f : futures) {
+        all.addAll(f.get());
+      }
+      assertThat(all).extracting(ExperimentLease::number).doesNotHaveDuplicates().hasSize(40);
+      assertThat(all).extracting(ExperimentLease::epoch).doesNotHaveDuplicates();
+      assertThat(store.experiments(task.id())).hasSize(40);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private Experiment succeeded(Experiment e) {

@@ -1,12 +1,14 @@
 package io.autotune.testing;
 
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentLease;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
 import io.autotune.spi.CheckpointStore;
+import io.autotune.spi.Proposer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +83,25 @@ public class ForwardingStore implements CheckpointStore {
 
   @Override
   public void updateExperiment(Lease lease, Experiment experiment) {
+    before();
+    store.updateExperiment(lease, experiment);
+  }
+
+  @Override
+  public Optional<ExperimentLease> propose(
+      String taskId, String workerId, Duration ttl, Proposer proposer) {
+    before();
+    return store.propose(taskId, workerId, ttl, proposer);
+  }
+
+  @Override
+  public ExperimentLease renew(ExperimentLease lease, Duration ttl) {
+    before();
+    return store.renew(lease, ttl);
+  }
+
+  @Override
+  public void updateExperiment(ExperimentLease lease, Experiment experiment) {
     before();
     store.updateExperiment(lease, experiment);
   }

@@ -4,9 +4,11 @@ import io.autotune.DuplicateExperimentException;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Lease;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -14,13 +16,13 @@ import org.jdbi.v3.core.JdbiException;
 
 /** The experiments table: the log that is the source of truth. Thread-safe. */
 final class ExperimentLog {
-  private static final String INSERT =
+  static final String INSERT =
       "INSERT INTO autotune_experiments ("
           + Rows.EXPERIMENT_COLUMNS
           + ") VALUES ("
           + Rows.parameters(Rows.EXPERIMENT_COLUMNS)
           + ")";
-  private static final String UPDATE =
+  static final String UPDATE =
       "UPDATE autotune_experiments SET status = :status, started_at = :started_at,"
           + " benchmarking_at = :benchmarking_at, finished_at = :finished_at, metrics = :metrics,"
           + " score = :score, error = :error, processes = :processes, gpus = :gpus"
@@ -43,16 +45,7 @@ final class ExperimentLog {
   }
 
   List<Experiment> experiments(String taskId) {
-    return db.read(
-        "read the experiments of task " + taskId,
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + Rows.EXPERIMENT_COLUMNS
-                        + " FROM autotune_experiments WHERE task_id = :id ORDER BY number")
-                .bind("id", taskId)
-                .map(Rows::experiment)
-                .list());
+    return db.read("read the experiments of task " + taskId, h -> experiments(h, taskId));
   }
 
   void insert(Lease lease, Experiment experiment) {
@@ -85,27 +78,55 @@ final class ExperimentLog {
   }
 
   /**
-   * Marks the task's unfinished experiments ABANDONED. The caller holds the task's row lock and has
-   * found that nobody may write for it ({@link LeaseRow#hasNoLiveOwner()}).
+   * Marks ABANDONED the task's unfinished experiments whose owner can no longer write them: their
+   * own lease ({@link ExperimentLeases}) expired, or, without one, the task's lease was released or
+   * has expired. The caller holds the task's row lock; the experiments' rows are locked too, so
+   * that a fenced write committed first is seen and one that comes later is refused.
    */
-  static List<Experiment> abandonUnfinished(Handle h, LeaseRow row) {
+  static List<Experiment> abandonDead(Handle h, LeaseRow row) {
+    if (row.status().isFinal()) {
+      return List.of();
+    }
     List<Experiment> abandoned =
         h
             .createQuery(
                 "SELECT "
                     + Rows.EXPERIMENT_COLUMNS
+                    + ", lease_expires_at AS own_lease_expires_at"
                     + " FROM autotune_experiments WHERE task_id = :id AND status IN ("
                     + UNFINISHED
-                    + ") ORDER BY number")
+                    + ") ORDER BY number FOR UPDATE")
             .bind("id", row.taskId())
-            .map(Rows::experiment)
+            .map(
+                (rs, ctx) -> {
+                  Experiment e = Rows.experiment(rs, ctx);
+                  Optional<Instant> own = Times.optional(rs, "own_lease_expires_at");
+                  boolean dead =
+                      own.isPresent() ? !row.now().isBefore(own.get()) : row.hasNoLiveOwner();
+                  return dead
+                      ? Optional.of(
+                          e.abandonedByDeadOwner(
+                              row.now(), own.isPresent() ? own : row.expiresAt()))
+                      : Optional.<Experiment>empty();
+                })
             .stream()
-            .map(e -> e.abandonedByDeadOwner(row.now(), row.expiresAt()))
+            .flatMap(Optional::stream)
             .toList();
     for (Experiment e : abandoned) {
       Rows.bind(h.createUpdate(UPDATE), e).execute();
     }
     return abandoned;
+  }
+
+  /** The task's experiments in number order, read in the caller's transaction. */
+  static List<Experiment> experiments(Handle h, String taskId) {
+    return h.createQuery(
+            "SELECT "
+                + Rows.EXPERIMENT_COLUMNS
+                + " FROM autotune_experiments WHERE task_id = :id ORDER BY number")
+        .bind("id", taskId)
+        .map(Rows::experiment)
+        .list();
   }
 
   private static Experiment recorded(Handle h, Experiment experiment) {
@@ -123,7 +144,7 @@ final class ExperimentLog {
                     "task " + experiment.taskId() + " has no experiment " + experiment.number()));
   }
 
-  private static void requireForward(Experiment old, Experiment next) {
+  static void requireForward(Experiment old, Experiment next) {
     if (old.status() != next.status() && !old.status().canMoveTo(next.status())) {
       throw new IllegalStateException(
           "experiment "

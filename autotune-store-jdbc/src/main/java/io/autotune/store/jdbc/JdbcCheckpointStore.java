@@ -1,6 +1,7 @@
 package io.autotune.store.jdbc;
 
 import io.autotune.model.Experiment;
+import io.autotune.model.ExperimentLease;
 import io.autotune.model.Lease;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
@@ -8,6 +9,7 @@ import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
 import io.autotune.model.WorkerInfo;
 import io.autotune.spi.CheckpointStore;
+import io.autotune.spi.Proposer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,12 +46,14 @@ public final class JdbcCheckpointStore implements CheckpointStore {
   private final Leases leases;
   private final ExperimentLog log;
   private final DeadOwners deadOwners;
+  private final ExperimentLeases experimentLeases;
 
   JdbcCheckpointStore(JdbcCheckpointStoreBuilder options) {
     this.db = new Database(options);
     this.leases = new Leases(db, options.grace, options.clock);
     this.log = new ExperimentLog(db, leases::lockCurrent);
     this.deadOwners = new DeadOwners(db, leases);
+    this.experimentLeases = new ExperimentLeases(db, leases);
   }
 
   /** Opens (creating or upgrading its schema) the store at {@code url} with default settings. */
@@ -160,6 +164,22 @@ public final class JdbcCheckpointStore implements CheckpointStore {
   @Override
   public void updateExperiment(Lease lease, Experiment experiment) {
     log.update(lease, experiment);
+  }
+
+  @Override
+  public Optional<ExperimentLease> propose(
+      String taskId, String workerId, Duration ttl, Proposer proposer) {
+    return experimentLeases.propose(taskId, workerId, ttl, proposer);
+  }
+
+  @Override
+  public ExperimentLease renew(ExperimentLease lease, Duration ttl) {
+    return experimentLeases.renew(lease, ttl);
+  }
+
+  @Override
+  public void updateExperiment(ExperimentLease lease, Experiment experiment) {
+    experimentLeases.update(lease, experiment);
   }
 
   /** The checkpoint's text as saved, even if it does not parse: repairing it is the loop's job. */

@@ -98,7 +98,7 @@ final class Leases {
   }
 
   private Optional<Lease> grantIfFree(Handle h, LeaseRow row, String workerId, Duration ttl) {
-    if (row.status().isFinal() || !row.isFree(grace)) {
+    if (row.status().isFinal() || !row.isFree(grace) || ExperimentLeases.anyLive(h, row, grace)) {
       return Optional.empty();
     }
     Lease lease = new Lease(row.taskId(), workerId, row.epoch() + 1, row.now().plus(ttl));
@@ -154,7 +154,25 @@ final class Leases {
     return h.createQuery("SELECT " + db.dialect.now()).map((rs, ctx) -> Times.read(rs, 1)).one();
   }
 
-  private static void requirePositive(Duration ttl) {
+  Duration grace() {
+    return grace;
+  }
+
+  /** Sets the task's status and epoch and clears its lease: its experiments carry their own. */
+  void setStatus(Handle h, LeaseRow row, TaskStatus status, long epoch) {
+    setLease(
+        h,
+        new LeaseRow(row.taskId(), row.status(), row.owner(), epoch, row.expiresAt(), row.now()),
+        status,
+        Optional.empty());
+  }
+
+  /** {@code row} at the test clock's time, if one was set. */
+  ExperimentLeases.LockedExperiment at(ExperimentLeases.LockedExperiment row) {
+    return clock.map(c -> row.at(c.instant())).orElse(row);
+  }
+
+  static void requirePositive(Duration ttl) {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("ttl must be positive, but was " + ttl);
     }
