@@ -87,6 +87,11 @@ public final class Worker implements AutoCloseable {
     return tuner.workerId();
   }
 
+  /** How many experiments (or tasks) it runs at once. */
+  public int slots() {
+    return settings.slots();
+  }
+
   /** Reaps this host's orphans, then starts heartbeating and claiming. Returns this worker. */
   public Worker start() {
     reaper.reap();

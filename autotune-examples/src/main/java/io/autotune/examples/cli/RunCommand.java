@@ -88,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
               .parallelism(parallel)
               .leaseTtl(Duration.ofSeconds(leaseTtl))
               .gpuMonitor(gpus)
+              .hostGpuLocks(Path.of(System.getProperty("java.io.tmpdir"), "autotune-gpu-locks"))
               .listener(new ProgressPrinter(out))
               .build();
       CountDownLatch done = new CountDownLatch(1);

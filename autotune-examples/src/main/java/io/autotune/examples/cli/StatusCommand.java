@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code status --store URL [--json]}: every task with its status, progress, best feasible value
- * (or Pareto front), how many succeeded experiments met the constraints, owner and lease. A task
- * whose owner's lease expired shows as "owner dead", and its unfinished experiments are marked
- * ABANDONED first (through the store, which checks the lease by its clock).
+ * (or Pareto front), how many succeeded experiments met the constraints, owner and lease (for a
+ * task shared among workers: the workers running its experiments). A task whose owner's lease
+ * expired shows as "owner dead", and its unfinished experiments are marked ABANDONED first (through
+ * the store, which checks the lease by its clock).
  */
 @Command(
     name = "status",
@@ -57,6 +58,8 @@ final class StatusCommand implements Callable<Integer> {
         row.put("owner", task.owner().orElse(null)).put("cancel_requested", task.cancelRequested());
         row.put("lease_expires_at", task.leaseExpiresAt().map(Instant::toString).orElse(null));
         row.put("owner_dead", task.ownerDead(now));
+        List<String> runningOn = runningOn(log);
+        runningOn.forEach(row.putArray("running_on")::add);
         table.row(
             task.id(),
             task.name(),
@@ -64,12 +67,31 @@ final class StatusCommand implements Callable<Integer> {
             p.finished() + "/" + task.spec().maxExperiments(),
             best(task, log, p),
             p.feasible() + "/" + p.succeeded(),
-            task.owner().orElse("-"),
+            task.owner().orElse(shared(runningOn)),
             DeadOwners.lease(task, now));
       }
       out.print(json ? rows.toPrettyString() + System.lineSeparator() : table.toString());
     }
     return 0;
+  }
+
+  /** The workers running the task's unfinished experiments, each under its own lease. */
+  private static List<String> runningOn(List<Experiment> log) {
+    return log.stream()
+        .filter(e -> !e.status().isFinal())
+        .map(Experiment::workerId)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** The owner column of a task whose experiments carry their own leases. */
+  private static String shared(List<String> runningOn) {
+    return switch (runningOn.size()) {
+      case 0 -> "-";
+      case 1 -> runningOn.get(0);
+      default -> runningOn.size() + " workers";
+    };
   }
 
   /**

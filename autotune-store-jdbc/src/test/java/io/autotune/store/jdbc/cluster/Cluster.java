@@ -33,7 +33,8 @@ final class Cluster implements AutoCloseable {
   /** Experiments whose number is at most {@code LONG_UNTIL} run 30 s, the others 20 ms. */
   private static final String SCRIPT =
       "echo $$ > \"$AUTOTUNE_EXECUTIONS/$AUTOTUNE_TASK.$AUTOTUNE_EXPERIMENT.$$\";"
-          + " if [ \"$AUTOTUNE_EXPERIMENT\" -le \"$LONG_UNTIL\" ]; then sleep 30; else sleep 0.02; fi;"
+          + " if [ \"$AUTOTUNE_EXPERIMENT\" -le \"$LONG_UNTIL\" ]; then sleep 30;"
+          + " else sleep \"$SHORT\"; fi;"
           + " echo \"{\\\"value\\\": $AUTOTUNE_EXPERIMENT}\"";
 
   final String url;
@@ -54,12 +55,18 @@ final class Cluster implements AutoCloseable {
   }
 
   List<Task> submit(int tasks, int experiments, int longUntil) {
+    return submit(tasks, experiments, longUntil, "0.02");
+  }
+
+  /** Tasks whose experiments after {@code longUntil} sleep {@code seconds}. */
+  List<Task> submit(int tasks, int experiments, int longUntil, String seconds) {
     ObjectNode runner = new ObjectMapper().createObjectNode().put("type", "command");
     runner.putArray("command").add("sh").add("-c").add(SCRIPT).add("experiment");
     runner
         .putObject("env")
         .put("AUTOTUNE_EXECUTIONS", executions.toString())
-        .put("LONG_UNTIL", Integer.toString(longUntil));
+        .put("LONG_UNTIL", Integer.toString(longUntil))
+        .put("SHORT", seconds);
     List<Task> submitted = new ArrayList<>();
     for (int i = 0; i < tasks; i++) {
       submitted.add(
@@ -74,6 +81,46 @@ final class Cluster implements AutoCloseable {
 
   WorkerProcess startWorker(String id, int slots, Map<String, String> env) throws IOException {
     WorkerProcess worker = WorkerProcess.start(id, url, dir, slots, ttl, grace, env);
+    workers.add(worker);
+    return worker;
+  }
+
+  /** A worker that claims whole tasks, each under one lease, instead of single experiments. */
+  WorkerProcess startTaskWorker(String id, int slots, Map<String, String> env) throws IOException {
+    WorkerProcess worker =
+        WorkerProcess.start(
+            id,
+            url,
+            PostgresServer.USER,
+            PostgresServer.PASSWORD,
+            dir,
+            slots,
+            ttl,
+            grace,
+            env,
+            List.of("--claims", "TASKS"));
+    workers.add(worker);
+    return worker;
+  }
+
+  /** A worker on its own fake host ({@code HOSTNAME}) with {@code gpus} fake GPUs. */
+  WorkerProcess startHost(String id, String host, int gpus) throws IOException {
+    WorkerProcess worker =
+        WorkerProcess.start(
+            id,
+            url,
+            PostgresServer.USER,
+            PostgresServer.PASSWORD,
+            dir,
+            0,
+            ttl,
+            grace,
+            Map.of("HOSTNAME", host),
+            List.of(
+                "--gpus",
+                Integer.toString(gpus),
+                "--gpu-locks",
+                dir.resolve(host + "-gpu-locks").toString()));
     workers.add(worker);
     return worker;
   }

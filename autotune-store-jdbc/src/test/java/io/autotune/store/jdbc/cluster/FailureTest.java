@@ -34,7 +34,7 @@ class FailureTest {
   void aFrozenOwnerThatWakesUpAfterATakeoverWritesNothingAndKillsItsProcesses() throws Exception {
     try (Cluster cluster = new Cluster(dir, Duration.ofSeconds(2), Duration.ofSeconds(1))) {
       Task task = cluster.submit(1, 3, 1).get(0);
-      WorkerProcess zombie = cluster.startWorker("zombie", 1, Map.of());
+      WorkerProcess zombie = cluster.startTaskWorker("zombie", 1, Map.of());
       Cluster.await(Duration.ofSeconds(60), () -> firstExecution(cluster).isPresent());
       long experimentPid = firstExecution(cluster).orElseThrow();
       long zombieEpoch = cluster.store.task(task.id()).orElseThrow().epoch();
@@ -42,7 +42,7 @@ class FailureTest {
       zombie.signal("STOP");
       Thread.sleep(cluster.ttl.plus(cluster.grace).toMillis());
       // another host's worker: it cannot reap the zombie's processes, so only the zombie can
-      cluster.startWorker("successor", 1, Map.of("HOSTNAME", "another-host"));
+      cluster.startTaskWorker("successor", 1, Map.of("HOSTNAME", "another-host"));
       Cluster.await(
           Duration.ofSeconds(60),
           () ->
@@ -69,6 +69,45 @@ class FailureTest {
   }
 
   @Test
+  void aFrozenWorkerWhoseExperimentLeaseExpiredWritesNothingAndKillsItsProcess() throws Exception {
+    try (Cluster cluster = new Cluster(dir, Duration.ofSeconds(2), Duration.ofSeconds(1))) {
+      Task task = cluster.submit(1, 3, 1).get(0);
+      WorkerProcess zombie = cluster.startWorker("zombie", 1, Map.of());
+      Cluster.await(Duration.ofSeconds(60), () -> firstExecution(cluster).isPresent());
+      long experimentPid = firstExecution(cluster).orElseThrow();
+      long zombieEpoch = cluster.store.experiments(task.id()).get(0).epoch();
+
+      zombie.signal("STOP");
+      Thread.sleep(cluster.ttl.toMillis());
+      // another host's worker: it cannot reap the zombie's processes, so only the zombie can
+      cluster.startWorker("successor", 1, Map.of("HOSTNAME", "another-host"));
+      Cluster.await(
+          Duration.ofSeconds(60),
+          () ->
+              cluster.store.experiments(task.id()).stream()
+                  .anyMatch(e -> e.workerId().equals("successor")));
+      zombie.signal("CONT");
+
+      Cluster.await(Duration.ofSeconds(30), () -> !isAlive(experimentPid));
+      cluster.awaitAllTasksFinal(Duration.ofSeconds(60));
+      for (WorkerProcess w : cluster.workers) {
+        w.stop(Duration.ofSeconds(20));
+      }
+      cluster.assertEveryTaskCompletedAndNothingRanTwice(3);
+      List<Experiment> log = cluster.store.experiments(task.id());
+      assertThat(log.get(0).status()).isEqualTo(ExperimentStatus.ABANDONED);
+      assertThat(log.get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("zombie"));
+      assertThat(log.subList(1, log.size()))
+          .allSatisfy(e -> assertThat(e.epoch()).isGreaterThan(zombieEpoch));
+      assertThat(log)
+          .filteredOn(e -> e.workerId().equals("successor"))
+          .as("the successor ran the abandoned configuration again")
+          .anySatisfy(e -> assertThat(e.configuration()).isEqualTo(log.get(0).configuration()));
+      assertThat(Files.readString(dir.resolve("zombie.log"))).contains("lease lost");
+    }
+  }
+
+  @Test
   void aWorkerStartingOnAHostKillsTheProcessesThatItsDeadWorkersLeft() throws Exception {
     // a long lease: nobody takes the task over during the test, only the reaper can act
     try (Cluster cluster = new Cluster(dir, Duration.ofSeconds(60), Duration.ofSeconds(1))) {
@@ -84,7 +123,9 @@ class FailureTest {
 
       WorkerProcess restarted = cluster.startWorker("restarted", 1, Map.of());
       Cluster.await(Duration.ofSeconds(20), () -> !isAlive(orphan));
-      assertThat(cluster.store.task(task.id()).orElseThrow().owner()).contains("crashed");
+      assertThat(cluster.store.experiments(task.id()).get(0).workerId())
+          .as("nobody took experiment 1 over: only the reaper acted")
+          .isEqualTo("crashed");
       restarted.stop(Duration.ofSeconds(20));
       assertThat(Files.readString(dir.resolve("restarted.log")))
           .contains("killed orphan process " + orphan);

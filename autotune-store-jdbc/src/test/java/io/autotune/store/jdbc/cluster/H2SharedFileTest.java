@@ -75,7 +75,10 @@ class H2SharedFileTest {
         Cluster.await(
             Duration.ofSeconds(60),
             () -> reader.task(taskId).orElseThrow().status() == TaskStatus.COMPLETED);
-        assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
+        // killed on takeover; the killed process lingers until init reaps it, its parent being dead
+        Cluster.await(
+            Duration.ofSeconds(10),
+            () -> ProcessHandle.of(orphan).filter(ProcessHandle::isAlive).isEmpty());
         List<Experiment> log = reader.experiments(taskId);
         assertThat(log)
             .extracting(Experiment::status)
@@ -128,7 +131,9 @@ class H2SharedFileTest {
   }
 
   private WorkerProcess start(String id, String url) throws Exception {
-    return WorkerProcess.start(id, url, "sa", "", dir, 1, TTL, GRACE, Map.of());
+    // one owner for the task, as `run` is
+    return WorkerProcess.start(
+        id, url, "sa", "", dir, 1, TTL, GRACE, Map.of(), List.of("--claims", "TASKS"));
   }
 
   private static JdbcCheckpointStore store(String url) {

@@ -3,8 +3,11 @@ package io.autotune.store.jdbc.cluster;
 import io.autotune.Tuner;
 import io.autotune.runner.RunnerFactory;
 import io.autotune.store.jdbc.JdbcCheckpointStore;
+import io.autotune.testing.FakeGpuMonitor;
 import io.autotune.testing.SampleStrategy;
+import io.autotune.worker.Claims;
 import io.autotune.worker.Worker;
+import io.autotune.worker.WorkerBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,7 +18,9 @@ import java.util.Map;
  * one: a JDBC store, a Tuner with the built-in runners, a Worker; SIGTERM stops it gracefully.
  *
  * <p>Arguments: {@code --url U --user U --password P --slots N --ttl-ms T --grace-ms G --work DIR
- * [--worker-id ID]}.
+ * [--worker-id ID] [--gpus N --gpu-locks DIR] [--claims TASKS|EXPERIMENTS]}. With {@code --gpus},
+ * the host has N fake GPUs, each experiment needs one, and {@code --slots 0} sizes the slots from
+ * the GPUs.
  */
 public final class WorkerMain {
   private WorkerMain() {}
@@ -35,10 +40,11 @@ public final class WorkerMain {
             .connectionTimeout(Duration.ofSeconds(2))
             .migrate(false)
             .build();
+    int gpus = Integer.parseInt(a.getOrDefault("gpus", "0"));
     Tuner.Builder tuner =
         Tuner.builder()
             .store(store)
-            .runners(RunnerFactory.builtIn())
+            .runners(gpus > 0 ? OneGpuEach.of(RunnerFactory.builtIn()) : RunnerFactory.builtIn())
             .strategy(new SampleStrategy())
             .leaseTtl(ttl)
             .killGrace(Duration.ofMillis(500))
@@ -46,10 +52,18 @@ public final class WorkerMain {
     if (a.containsKey("worker-id")) {
       tuner.workerId(a.get("worker-id"));
     }
+    if (gpus > 0) {
+      tuner.gpuMonitor(FakeGpuMonitor.idleGpus(gpus)).hostGpuLocks(Path.of(a.get("gpu-locks")));
+    }
+    WorkerBuilder builder =
+        Worker.builder().claims(Claims.valueOf(a.getOrDefault("claims", "EXPERIMENTS")));
+    int slots = Integer.parseInt(a.get("slots"));
+    if (slots > 0) {
+      builder.slots(slots);
+    }
     Worker worker =
-        Worker.builder()
+        builder
             .tuner(tuner.build())
-            .slots(Integer.parseInt(a.get("slots")))
             .leaseTtl(ttl)
             .pollInterval(Duration.ofMillis(50))
             .heartbeatInterval(Duration.ofMillis(500))

@@ -43,6 +43,22 @@ final class WorkerProcess {
       Duration grace,
       Map<String, String> env)
       throws IOException {
+    return start(id, url, user, password, dir, slots, ttl, grace, env, List.of());
+  }
+
+  /** A worker with {@code extra} arguments for {@link WorkerMain}, e.g. {@code --gpus 2}. */
+  static WorkerProcess start(
+      String id,
+      String url,
+      String user,
+      String password,
+      Path dir,
+      int slots,
+      Duration ttl,
+      Duration grace,
+      Map<String, String> env,
+      List<String> extra)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -68,6 +84,7 @@ final class WorkerProcess {
             dir.resolve("runs").toString(),
             "--worker-id",
             id));
+    command.addAll(extra);
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
