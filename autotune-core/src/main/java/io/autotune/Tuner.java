@@ -158,7 +158,27 @@ public final class Tuner {
    * limits are reached and whose experiments have all ended is finished on the way.
    */
   public Optional<ExperimentLease> propose(String taskId) {
-    return store.propose(taskId, workerId, settings.leaseTtl(), proposer);
+    return store.propose(taskId, workerId, settings.leaseTtl(), this::proposeIfItFits);
+  }
+
+  /**
+   * The shared proposal, unless its experiment needs more GPUs (tp × dp × pp, by the task's runner)
+   * than are free here now: a worker whose GPUs are busy leaves it to one whose are not.
+   */
+  private Proposer.Decision proposeIfItFits(Task task, List<Experiment> log) {
+    Proposer.Decision decision = proposer.decide(task, log);
+    if (decision instanceof Proposer.Run run) {
+      int needs;
+      try {
+        needs = runners.create(task.spec()).gpusFor(run.configuration());
+      } catch (RuntimeException e) {
+        return decision; // the experiment fails with the reason, recorded
+      }
+      if (!settings.gpus().fitsNow(needs)) {
+        return new Proposer.Wait("its next experiment needs " + needs + " free GPUs here");
+      }
+    }
+    return decision;
   }
 
   /**

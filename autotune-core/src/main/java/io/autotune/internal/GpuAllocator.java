@@ -110,20 +110,32 @@ final class GpuAllocator {
 
   /**
    * How many usable GPUs no experiment of this allocator holds, by a fresh sample (0 when the GPUs
-   * cannot be read); GPUs that other processes of the host hold still count.
+   * cannot be read); with host locks, GPUs that other processes of the host hold are not free.
    */
   public int freeCount() {
-    List<GpuInfo> usable;
-    try {
-      usable = allowed(sampleOrLastGood("a count of free GPUs"));
-    } catch (GpuAllocationException e) {
-      return 0;
-    }
+    List<GpuInfo> usable = usableNow();
     lock.lock();
     try {
-      return (int) usable.stream().filter(gpu -> !holders.containsKey(gpu.index())).count();
+      return (int)
+          usable.stream()
+              .filter(gpu -> !holders.containsKey(gpu.index()))
+              .filter(gpu -> hostLocks.map(locks -> locks.isFree(gpu)).orElse(true))
+              .count();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** How many GPUs of the host this allocator may use, held or not (0 when they cannot be read). */
+  public int usableCount() {
+    return usableNow().size();
+  }
+
+  private List<GpuInfo> usableNow() {
+    try {
+      return allowed(sampleOrLastGood("a count of free GPUs"));
+    } catch (GpuAllocationException e) {
+      return List.of();
     }
   }
 

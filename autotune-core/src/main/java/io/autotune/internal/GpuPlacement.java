@@ -64,9 +64,18 @@ public final class GpuPlacement implements AutoCloseable {
     return new Placed(allocator.allocate(holder, count, wait));
   }
 
-  /** How many GPUs no experiment of this process holds now; 0 on a host without GPUs. */
+  /** How many GPUs no experiment (of this process, or of another holding host locks) holds now. */
   public int freeGpus() {
     return allocator.freeCount();
+  }
+
+  /**
+   * Whether an experiment that needs {@code count} GPUs would start now without waiting for any;
+   * also true when the host has fewer than {@code count} in all, since placing it then fails at
+   * once with the reason.
+   */
+  public boolean fitsNow(int count) {
+    return count == 0 || count > allocator.usableCount() || count <= allocator.freeCount();
   }
 
   @Override

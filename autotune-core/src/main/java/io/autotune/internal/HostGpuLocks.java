@@ -53,6 +53,15 @@ final class HostGpuLocks {
     return false;
   }
 
+  /** Whether no process (this one included) holds {@code gpu} now; a moment later it may. */
+  synchronized boolean isFree(GpuInfo gpu) {
+    if (!tryLock(gpu)) {
+      return false;
+    }
+    unlock(gpu);
+    return true;
+  }
+
   /** Unlocks {@code gpu} if this object locked it. */
   synchronized void unlock(GpuInfo gpu) {
     FileLock lock = held.remove(fileName(gpu));

@@ -13,6 +13,7 @@ import io.autotune.model.TaskSpec;
 import io.autotune.model.TaskStatus;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.spi.ExperimentRunner;
+import io.autotune.testing.FakeGpuMonitor;
 import io.autotune.testing.MutableClock;
 import io.autotune.testing.SampleStrategy;
 import io.autotune.testing.ScriptedRunner;
@@ -165,6 +166,82 @@ class SharedExperimentsTest {
     Set<Integer> numbers =
         store.experiments(task.id()).stream().map(Experiment::number).collect(Collectors.toSet());
     assertThat(numbers).hasSize(2);
+  }
+
+  @Test
+  void aWorkerWhoseGpusAreTakenByAnotherProcessOfTheHostProposesNothingUntilTheyAreFree()
+      throws Exception {
+    CheckpointStore store = CheckpointStore.inMemory();
+    Task task = store.createTask(TestSpecs.simple("two-gpus").withMaxExperiments(4).withSeed(2));
+    CountDownLatch release = new CountDownLatch(1);
+    ExperimentRunner twoGpus =
+        new ExperimentRunner() {
+          @Override
+          public Map<String, Double> run(io.autotune.spi.ExperimentContext context)
+              throws Exception {
+            release.await();
+            return Map.of("value", 1.0);
+          }
+
+          @Override
+          public int gpusFor(io.autotune.space.Configuration configuration) {
+            return 2;
+          }
+        };
+    Tuner first = onHost(store, twoGpus, "first");
+    Tuner second = onHost(store, twoGpus, "second");
+
+    ExperimentLease lease = first.propose(task.id()).orElseThrow();
+    CompletableFuture<Experiment> run =
+        CompletableFuture.supplyAsync(() -> first.runExperiment(lease));
+    await(() -> first.freeGpus() == 0);
+    assertThat(second.freeGpus()).isZero();
+    assertThat(second.propose(task.id())).isEmpty();
+
+    release.countDown();
+    assertThat(run.get(10, TimeUnit.SECONDS).gpus()).hasSize(2);
+    ExperimentLease next = second.propose(task.id()).orElseThrow();
+    assertThat(second.runExperiment(next).status()).isEqualTo(ExperimentStatus.SUCCEEDED);
+  }
+
+  @Test
+  void anExperimentNeedingMoreGpusThanTheHostHasIsRecordedFailedWithTheReason() {
+    CheckpointStore store = CheckpointStore.inMemory();
+    Task task = store.createTask(TestSpecs.simple("too-big").withMaxExperiments(1));
+    ExperimentRunner threeGpus =
+        new ExperimentRunner() {
+          @Override
+          public Map<String, Double> run(io.autotune.spi.ExperimentContext context) {
+            return Map.of("value", 1.0);
+          }
+
+          @Override
+          public int gpusFor(io.autotune.space.Configuration configuration) {
+            return 3;
+          }
+        };
+    Tuner tuner = onHost(store, threeGpus, "small-host");
+
+    Experiment done = tuner.runExperiment(tuner.propose(task.id()).orElseThrow());
+
+    assertThat(done.status()).isEqualTo(ExperimentStatus.FAILED);
+    assertThat(done.error().orElseThrow()).contains("3").contains("GPU");
+  }
+
+  /** A Tuner on a host of two fake GPUs, locking them where every Tuner of this test looks. */
+  private Tuner onHost(CheckpointStore store, ExperimentRunner runner, String id) {
+    return Tuner.builder()
+        .store(store)
+        .runner(runner)
+        .strategy(new SampleStrategy())
+        .workDirectory(work.resolve(id))
+        .workerId(id)
+        .gpuMonitor(FakeGpuMonitor.idleGpus(2))
+        .hostGpuLocks(work.resolve("gpu-locks"))
+        .gpuWait(Duration.ZERO)
+        .leaseTtl(Duration.ofSeconds(3))
+        .killGrace(Duration.ofSeconds(1))
+        .build();
   }
 
   static void await(BooleanSupplier condition) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.autotune.model.TaskSpec;
 import io.autotune.space.SearchSpace;
 import io.autotune.spi.CheckpointStore;
 import io.autotune.store.jdbc.JdbcCheckpointStore;
+import io.autotune.worker.Claims;
 import io.autotune.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,11 @@ import java.util.Map;
  *
  * <pre>
  * java -cp autotune.jar io.autotune.examples.bench.WorkerThroughputBench URL [WORKERS] [SLOTS]
- *     [TASKS] [EXPERIMENTS_PER_TASK] [async]
+ *     [TASKS] [EXPERIMENTS_PER_TASK] [sync|async] [experiments|tasks]
  * </pre>
  *
  * {@code async} turns synchronous commits off (see {@code synchronousCommit} on the store's
- * builder).
+ * builder); {@code tasks} makes the workers claim whole tasks instead of single experiments.
  *
  * <p>Not a test: a measurement for docs/operations.md. Not thread-safe (one run).
  */
@@ -40,6 +41,8 @@ public final class WorkerThroughputBench {
     int tasks = arg(args, 3, 40);
     int experiments = arg(args, 4, 100);
     boolean async = args.length > 5 && args[5].equals("async");
+    Claims claims =
+        args.length > 6 ? Claims.valueOf(args[6].toUpperCase(Locale.ROOT)) : Claims.EXPERIMENTS;
     Path work = Files.createTempDirectory("autotune-bench");
     try (JdbcCheckpointStore store = JdbcCheckpointStore.open(url)) {
       SearchSpace space = SearchSpace.builder().real("x", -5, 10).build();
@@ -63,7 +66,12 @@ public final class WorkerThroughputBench {
                 .workDirectory(work)
                 .build();
         running.add(
-            Worker.builder().tuner(tuner).slots(slots).pollInterval(Duration.ofMillis(20)).build());
+            Worker.builder()
+                .tuner(tuner)
+                .claims(claims)
+                .slots(slots)
+                .pollInterval(Duration.ofMillis(20))
+                .build());
       }
       running.forEach(Worker::start);
       // polled rarely: listing tasks parses every task's JSON, CPU the workers should have
@@ -76,9 +84,11 @@ public final class WorkerThroughputBench {
       int total = tasks * experiments;
       System.out.printf(
           Locale.ROOT,
-          "{\"bench\": \"throughput\", \"synchronous_commit\": %s, \"workers\": %d, \"slots\": %d, \"experiments\": %d,"
-              + " \"seconds\": %.2f, \"experiments_per_second\": %.1f}%n",
+          "{\"bench\": \"throughput\", \"synchronous_commit\": %s, \"claims\": \"%s\","
+              + " \"workers\": %d, \"slots\": %d, \"experiments\": %d, \"seconds\": %.2f,"
+              + " \"experiments_per_second\": %.1f}%n",
           !async,
+          claims.name().toLowerCase(Locale.ROOT),
           workers,
           slots,
           total,

@@ -2,16 +2,23 @@ package io.autotune.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autotune.model.Experiment;
 import io.autotune.model.Task;
 import io.autotune.model.TaskJson;
 import io.autotune.model.TaskStatus;
+import io.autotune.model.WorkerInfo;
 import io.autotune.store.jdbc.JdbcCheckpointStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +32,8 @@ class WorkerCommandTest {
           + " \"runner\": {\"type\": \"command\","
           + " \"command\": [\"sh\", \"-c\", \"echo '{\\\"value\\\": 1}'\"]}}";
 
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
 
   @Test
   void runsSubmittedTasksAndStopsGracefullyOnSigterm() throws Exception {
@@ -49,9 +57,55 @@ class WorkerCommandTest {
     }
   }
 
+  @Test
+  void twoWorkersShareOneTasksExperimentsAndStatusShowsBoth() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("autotune") + ";AUTO_SERVER=TRUE";
+    String slow =
+        TASK.replace("\"max_iterations\": 3", "\"max_iterations\": 8")
+            .replace(
+                "\"x\": [1, 2, 3]", "\"x\": {\"type\": \"continuous\", \"low\": 0, \"high\": 1}")
+            .replace("echo '", "sleep 1; echo '");
+    try (JdbcCheckpointStore store = JdbcCheckpointStore.open(url)) {
+      Task task = store.createTask(TaskJson.parse(slow));
+      Process first = start(url, "first", "--slots", "2");
+      Process second = start(url, "second", "--slots", "2");
+      try {
+        Instant giveUp = Instant.now().plusSeconds(60);
+        int runningOn = 0;
+        while (runningOn < 2 && Instant.now().isBefore(giveUp)) {
+          StringWriter out = new StringWriter();
+          AutotuneCli.execute(
+              new PrintWriter(out, true),
+              new PrintWriter(new StringWriter(), true),
+              "status",
+              "--store",
+              url,
+              "--json");
+          runningOn = new ObjectMapper().readTree(out.toString()).get(0).path("running_on").size();
+          Thread.sleep(100);
+        }
+        assertThat(runningOn).as("workers running the task's experiments at one time").isEqualTo(2);
+        awaitStatus(store, task, TaskStatus.COMPLETED);
+        assertThat(store.experiments(task.id()))
+            .hasSize(8)
+            .extracting(Experiment::workerId)
+            .as("both workers ran experiments of the task")
+            .containsAll(store.workers().stream().map(WorkerInfo::id).toList());
+      } finally {
+        first.destroyForcibly();
+        second.destroyForcibly();
+      }
+    }
+  }
+
   private Process start(String url) throws Exception {
+    return start(url, "worker");
+  }
+
+  private Process start(String url, String name, String... options) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 java,
                 "-cp",
@@ -61,9 +115,11 @@ class WorkerCommandTest {
                 "--store",
                 url,
                 "--work-dir",
-                dir.resolve("runs").toString()))
+                dir.resolve(name).toString()));
+    command.addAll(List.of(options));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(Files.createFile(dir.resolve("worker.log")).toFile())
+        .redirectOutput(Files.createFile(dir.resolve(name + ".log")).toFile())
         .start();
   }
 
