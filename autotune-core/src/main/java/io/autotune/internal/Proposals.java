@@ -1,6 +1,7 @@
 package io.autotune.internal;
 
 import io.autotune.model.Assessment;
+import io.autotune.model.Confirmed;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
@@ -10,8 +11,10 @@ import io.autotune.spi.Strategy;
 import io.autotune.spi.StrategyContext;
 import io.autotune.spi.Trial;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +34,56 @@ final class Proposals {
     if (retry.isPresent()) {
       return retry;
     }
-    StrategyContext context = context(task.spec(), seed, log);
+    TaskSpec spec = task.spec();
+    if (spec.confirmation().isPresent() && searched(log) >= spec.maxExperiments()) {
+      return confirmationRun(spec, log);
+    }
+    Optional<Configuration> proposal;
     try {
-      Optional<Configuration> proposal = strategy.propose(context);
-      proposal.ifPresent(task.spec().space()::validate);
-      return proposal;
+      proposal = strategy.propose(context(spec, seed, log));
+      proposal.ifPresent(spec.space()::validate);
     } catch (RuntimeException e) {
       LOG.error("task {}: the strategy failed to propose; no more experiments", task.id(), e);
       return Optional.empty();
     }
+    return proposal.isEmpty() && spec.confirmation().isPresent()
+        ? confirmationRun(spec, log)
+        : proposal;
+  }
+
+  /** How many configurations the search has run: distinct ones among the counted experiments. */
+  private static long searched(List<Experiment> log) {
+    return counted(log).map(Experiment::configuration).distinct().count();
+  }
+
+  /**
+   * The next confirmation run: the confirmed configuration with the fewest runs so far, until each
+   * has 1 + repeats; empty while a search experiment still runs (the best are not known yet) and
+   * when all are done.
+   */
+  private static Optional<Configuration> confirmationRun(TaskSpec spec, List<Experiment> log) {
+    boolean searchRunning =
+        counted(log)
+            .filter(e -> !e.status().isFinal())
+            .anyMatch(
+                e ->
+                    counted(log)
+                        .noneMatch(
+                            o ->
+                                o.number() < e.number()
+                                    && o.configuration().equals(e.configuration())));
+    if (searchRunning) {
+      return Optional.empty();
+    }
+    int runs = 1 + spec.confirmation().orElseThrow().repeats();
+    return spec.confirmed(log).stream()
+        .filter(c -> c.experiments().size() < runs)
+        .min(Comparator.comparingInt(c -> c.experiments().size()))
+        .map(Confirmed::configuration);
+  }
+
+  private static Stream<Experiment> counted(List<Experiment> log) {
+    return log.stream().filter(e -> e.status() != ExperimentStatus.ABANDONED);
   }
 
   /** The seed of {@code task}'s strategy: the spec's, else one derived from the task's id. */

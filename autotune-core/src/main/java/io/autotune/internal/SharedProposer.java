@@ -62,7 +62,7 @@ public final class SharedProposer implements Proposer {
       return Optional.of("its task_timeout passed");
     }
     long counted = log.stream().filter(e -> e.status() != ExperimentStatus.ABANDONED).count();
-    if (counted >= task.spec().maxExperiments()) {
+    if (counted >= task.spec().experimentBudget()) {
       return Optional.of("max_iterations reached");
     }
     return Optional.empty();

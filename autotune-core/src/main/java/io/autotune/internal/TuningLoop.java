@@ -161,11 +161,12 @@ public final class TuningLoop {
 
   private void startExperiments() {
     while (running.size() < settings.parallelism()
-        && log.counted() < task.spec().maxExperiments()
+        && log.counted() < task.spec().experimentBudget()
         && !keeper.isLost()) {
       Optional<Configuration> next = Proposals.next(task, seed, log.snapshot(), strategy);
       if (next.isEmpty()) {
-        exhausted = true;
+        // confirmation runs wait for the search's last results; anything else is the end
+        exhausted = running.isEmpty() || task.spec().confirmation().isEmpty();
         return;
       }
       Lease lease = store.lease();
@@ -249,7 +250,12 @@ public final class TuningLoop {
     }
     TuningResult result =
         new TuningResult(
-            task.id(), status, experiments, best, task.spec().paretoFront(experiments));
+            task.id(),
+            status,
+            experiments,
+            best,
+            task.spec().paretoFront(experiments),
+            task.spec().confirmed(experiments));
     notify(l -> l.taskFinished(result));
     return result;
   }

@@ -31,6 +31,7 @@ record OptimizationJson(
     OptionalInt parallelism,
     Duration experimentTimeout,
     Optional<Duration> taskTimeout,
+    Optional<Confirmation> confirmation,
     OptionalLong seed) {
 
   static final String DEFAULT_STRATEGY = "bayesian";
@@ -45,6 +46,7 @@ record OptimizationJson(
           "parallelism",
           "timeout_per_iteration",
           "task_timeout",
+          "confirm_best",
           "seed",
           "n_initial_random",
           "strategy_options");
@@ -90,7 +92,28 @@ record OptimizationJson(
             .orElse(OptionalInt.empty()),
         seconds(timeout),
         taskTimeout.map(OptimizationJson::seconds),
+        confirmation(node.get("confirm_best")),
         Json.integer(node, "seed", PATH).map(OptionalLong::of).orElse(OptionalLong.empty()));
+  }
+
+  /** {@code "confirm_best": {"top": 3, "repeats": 2}}; absent: no confirmation runs. */
+  private static Optional<Confirmation> confirmation(JsonNode node) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    String path = PATH + ".confirm_best";
+    Json.requireObject(node, path);
+    Json.allowOnly(node, path, Set.of("top", "repeats"));
+    long top = Json.integer(node, "top", path).orElseThrow(() -> Json.missing(path + ".top"));
+    long repeats =
+        Json.integer(node, "repeats", path).orElseThrow(() -> Json.missing(path + ".repeats"));
+    requireAtLeast(top, 1, "confirm_best.top");
+    requireAtLeast(repeats, 1, "confirm_best.repeats");
+    if (top > 10_000 || repeats > 10_000 || top * repeats > 10_000) {
+      throw new InvalidTaskException(
+          path, "top × repeats must be at most 10000, but was " + top * repeats);
+    }
+    return Optional.of(new Confirmation((int) top, (int) repeats));
   }
 
   private static List<Objective> objectives(JsonNode node) {
@@ -172,6 +195,9 @@ record OptimizationJson(
     spec.parallelism().ifPresent(n -> node.put("parallelism", n));
     node.put("timeout_per_iteration", spec.experimentTimeout().toMillis() / 1000.0);
     spec.taskTimeout().ifPresent(t -> node.put("task_timeout", t.toMillis() / 1000.0));
+    spec.confirmation()
+        .ifPresent(
+            c -> node.putObject("confirm_best").put("top", c.top()).put("repeats", c.repeats()));
     spec.seed().ifPresent(s -> node.put("seed", s));
     if (!spec.strategyOptions().isEmpty()) {
       ObjectNode options = node.putObject("strategy_options");

@@ -116,6 +116,7 @@ public final class TaskJson {
         .parallelism(opt.parallelism())
         .experimentTimeout(opt.experimentTimeout())
         .taskTimeout(opt.taskTimeout())
+        .confirmation(opt.confirmation())
         .seed(opt.seed())
         .runner(runner)
         .sections(sections)

@@ -29,6 +29,8 @@ import java.util.OptionalLong;
  *     start (its first experiment) across every owner, so neither a resume nor a takeover restarts
  *     it, and time when no worker held the task counts too. When it passes, running experiments end
  *     TIMED_OUT and the task ends (COMPLETED if any experiment succeeded)
+ * @param confirmation confirmation runs of the best configurations after the search, if any; they
+ *     come on top of {@code maxExperiments}
  * @param seed the seed of the strategy; fixed when the task is created, if absent
  * @param runner the {@code runner} section ({@code {"type": "command", ...}}), if any
  * @param sections other top-level sections kept as they are (base_runtime, model, benchmark ...)
@@ -43,6 +45,7 @@ public record TaskSpec(
     OptionalInt parallelism,
     Duration experimentTimeout,
     Optional<Duration> taskTimeout,
+    Optional<Confirmation> confirmation,
     OptionalLong seed,
     Optional<JsonNode> runner,
     Map<String, JsonNode> sections) {
@@ -68,6 +71,7 @@ public record TaskSpec(
           "experimentTimeout must be positive, but was " + experimentTimeout);
     }
     Objects.requireNonNull(taskTimeout, "taskTimeout");
+    Objects.requireNonNull(confirmation, "confirmation");
     Objects.requireNonNull(seed, "seed");
     runner = runner.map(JsonNode::deepCopy);
     sections = Map.copyOf(sections);
@@ -93,6 +97,19 @@ public record TaskSpec(
               + objectives.size()
               + " objectives");
     }
+  }
+
+  /** How many experiments the task runs at most: the search's and the confirmation runs. */
+  public int experimentBudget() {
+    return Math.addExact(maxExperiments, confirmation.map(Confirmation::experiments).orElse(0));
+  }
+
+  /**
+   * The configurations that confirmation runs repeated, best mean first (empty without confirmation
+   * or before it ran): see {@link Confirmed}.
+   */
+  public List<Confirmed> confirmed(List<Experiment> log) {
+    return confirmation.map(c -> Confirmed.of(this, c, log)).orElse(List.of());
   }
 
   /** The first (or only) objective, which also carries the SLOs. */
@@ -168,6 +185,7 @@ public record TaskSpec(
         .parallelism(parallelism)
         .experimentTimeout(experimentTimeout)
         .taskTimeout(taskTimeout)
+        .confirmation(confirmation)
         .seed(seed)
         .runner(runner)
         .sections(sections);
@@ -223,6 +241,7 @@ public record TaskSpec(
     private OptionalInt parallelism = OptionalInt.empty();
     private Duration experimentTimeout = DEFAULT_EXPERIMENT_TIMEOUT;
     private Optional<Duration> taskTimeout = Optional.empty();
+    private Optional<Confirmation> confirmation = Optional.empty();
     private OptionalLong seed = OptionalLong.empty();
     private Optional<JsonNode> runner = Optional.empty();
     private Map<String, JsonNode> sections = Map.of();
@@ -297,6 +316,12 @@ public record TaskSpec(
       return this;
     }
 
+    /** Confirmation runs of the best configurations after the search; default none. */
+    public Builder confirmation(Optional<Confirmation> confirmation) {
+      this.confirmation = Objects.requireNonNull(confirmation, "confirmation");
+      return this;
+    }
+
     /** The strategy's seed; default none (fixed when the task is created). */
     public Builder seed(OptionalLong seed) {
       this.seed = Objects.requireNonNull(seed, "seed");
@@ -326,6 +351,7 @@ public record TaskSpec(
           parallelism,
           experimentTimeout,
           taskTimeout,
+          confirmation,
           seed,
           runner,
           sections);

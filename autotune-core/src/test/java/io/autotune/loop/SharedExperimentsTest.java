@@ -61,6 +61,18 @@ class SharedExperimentsTest {
         .build();
   }
 
+  /** Counts {@code started} down, then runs until its experiment is cancelled. */
+  private static ScriptedRunner untilCancelled(CountDownLatch started) {
+    return new ScriptedRunner(
+        c -> {
+          started.countDown();
+          while (!c.isCancelled()) {
+            Thread.sleep(5);
+          }
+          return Map.of("value", 1.0);
+        });
+  }
+
   private static ScriptedRunner sleeping(int millis) {
     return new ScriptedRunner(
         c -> {
@@ -111,15 +123,7 @@ class SharedExperimentsTest {
     CheckpointStore store = CheckpointStore.inMemory();
     Task task = store.createTask(TestSpecs.simple("cancelled").withMaxExperiments(10));
     CountDownLatch started = new CountDownLatch(2);
-    ScriptedRunner runner =
-        new ScriptedRunner(
-            c -> {
-              started.countDown();
-              while (!c.isCancelled()) {
-                Thread.sleep(5);
-              }
-              return Map.of("value", 0.0);
-            });
+    ScriptedRunner runner = untilCancelled(started);
     try (Worker a = worker(store, runner, "worker-a", 2).start()) {
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
       store.requestCancel(task.id());
@@ -138,15 +142,7 @@ class SharedExperimentsTest {
     CheckpointStore store = CheckpointStore.inMemory(clock, Duration.ofSeconds(1));
     Task task = store.createTask(TestSpecs.simple("stolen").withMaxExperiments(3).withSeed(1));
     CountDownLatch running = new CountDownLatch(1);
-    ScriptedRunner slow =
-        new ScriptedRunner(
-            c -> {
-              running.countDown();
-              while (!c.isCancelled()) {
-                Thread.sleep(5);
-              }
-              return Map.of("value", 1.0);
-            });
+    ScriptedRunner slow = untilCancelled(running);
     Tuner frozen = tuner(store, slow, "frozen", clock);
     Tuner other = tuner(store, sleeping(1), "other", clock);
 

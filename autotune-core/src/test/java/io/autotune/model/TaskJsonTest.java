@@ -46,6 +46,20 @@ class TaskJsonTest {
   }
 
   @Test
+  void confirmationRunsComeOnTopOfTheSearchsBudgetAndSurviveWriting() {
+    TaskSpec spec =
+        TaskJson.parse(
+            DESIGN_EXAMPLE.replace(
+                "\"max_iterations\": 50,",
+                "\"max_iterations\": 50, \"confirm_best\": {\"top\": 3, \"repeats\": 2},"));
+
+    assertThat(spec.confirmation()).contains(new Confirmation(3, 2));
+    assertThat(spec.experimentBudget()).isEqualTo(56);
+    assertThat(TaskJson.parse(TaskJson.write(spec))).isEqualTo(spec);
+    assertThat(TaskJson.parse(DESIGN_EXAMPLE).experimentBudget()).isEqualTo(50);
+  }
+
+  @Test
   void writingAndReadingGivesTheSameSpec() {
     TaskSpec spec = TaskJson.parse(DESIGN_EXAMPLE);
     assertThat(TaskJson.parse(TaskJson.write(spec))).isEqualTo(spec);
@@ -147,6 +161,10 @@ class TaskJsonTest {
           unknown as | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v"}, "slo": {"ttft": {"threshold": 1, "as": "soft"}}} | slo.ttft.as: must be constraint, penalty or hard, but was "soft"
           constraint weight | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v"}, "slo": {"ttft": {"threshold": 1, "as": "constraint", "weight": 2}}} | slo.ttft.weight: unknown key; expected one of [as, threshold]
           as contradicts hard_fail | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v"}, "slo": {"ttft": {"threshold": 1, "as": "penalty", "hard_fail": true}}} | slo.ttft.hard_fail: true contradicts "as": "penalty"
+          confirm top 0 | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v", "confirm_best": {"top": 0, "repeats": 2}}} | optimization.confirm_best.top: must be at least 1, but was 0
+          confirm no repeats | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v", "confirm_best": {"top": 2}}} | optimization.confirm_best.repeats: is required but missing
+          confirm unknown key | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v", "confirm_best": {"top": 2, "repeats": 2, "times": 3}}} | optimization.confirm_best.times: unknown key; expected one of [repeats, top]
+          confirm too many | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objective": "minimize_v", "confirm_best": {"top": 200, "repeats": 100}}} | optimization.confirm_best: top × repeats must be at most 10000, but was 20000
           penalty with two objectives | {"task_name": "t", "parameters": {"x": [1]}, "optimization": {"objectives": ["minimize_v", "maximize_w"]}, "slo": {"ttft": {"threshold": 1}}} | slo.ttft: a penalty or hard SLO works on a single objective, but the task has 2; write "as": "constraint"
           """)
   void badTasksNameTheirPath(String why, String json, String message) {

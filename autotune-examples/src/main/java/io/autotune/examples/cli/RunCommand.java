@@ -5,6 +5,7 @@ import io.autotune.TuningResult;
 import io.autotune.dashboard.DashboardServlet;
 import io.autotune.examples.web.DashboardServer;
 import io.autotune.gpu.nvml.GpuMonitors;
+import io.autotune.model.Confirmed;
 import io.autotune.model.Experiment;
 import io.autotune.model.ExperimentStatus;
 import io.autotune.model.Task;
@@ -151,6 +152,46 @@ final class RunCommand implements Callable<Integer> {
     } else {
       printBest(spec, result.best().get(), out);
     }
+    if (!result.confirmed().isEmpty()) {
+      printConfirmed(spec, result, out);
+    }
+  }
+
+  /** The confirmation runs: each repeated configuration's mean ± 95 % interval, the pick first. */
+  private static void printConfirmed(TaskSpec spec, TuningResult result, PrintWriter out) {
+    String metric = spec.objective().metric();
+    out.println(
+        result
+            .confirmedBest()
+            .map(
+                c ->
+                    "confirmed best: "
+                        + c.configuration().values()
+                        + ", "
+                        + metric
+                        + " "
+                        + ProgressPrinter.format(c.mean())
+                        + c.halfWidth95().stream()
+                            .mapToObj(h -> " ± " + ProgressPrinter.format(h))
+                            .findFirst()
+                            .orElse("")
+                        + " over "
+                        + c.values().size()
+                        + " runs")
+            .orElse("confirmation runs: no configuration met every constraint in every run"));
+    Table table =
+        new Table("first run", "runs", "feasible", metric + " mean", "± 95 %", "configuration")
+            .alignRight(1, 2, 3, 4);
+    for (Confirmed c : result.confirmed()) {
+      table.row(
+          "#" + c.experiments().get(0),
+          Integer.toString(c.experiments().size()),
+          c.feasibleRuns() + "/" + c.experiments().size(),
+          ProgressPrinter.format(c.mean()),
+          c.halfWidth95().isPresent() ? ProgressPrinter.format(c.halfWidth95().getAsDouble()) : "-",
+          c.configuration().values().toString());
+    }
+    out.print(table);
   }
 
   private static void printBest(TaskSpec spec, Experiment best, PrintWriter out) {

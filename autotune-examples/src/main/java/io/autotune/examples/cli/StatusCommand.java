@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         Progress p = Progress.of(task, log);
         ObjectNode row = rows.addObject().put("id", task.id()).put("name", task.name());
         row.put("status", task.status().name()).put("finished", p.finished());
-        row.put("max_experiments", task.spec().maxExperiments());
+        row.put("max_experiments", task.spec().experimentBudget());
         p.best().ifPresentOrElse(b -> row.put("best", b), () -> row.putNull("best"));
         ArrayNode objectives = row.putArray("objectives");
         task.spec().objectives().forEach(o -> objectives.add(o.metric()));
@@ -64,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
             task.id(),
             task.name(),
             DeadOwners.status(task, now),
-            p.finished() + "/" + task.spec().maxExperiments(),
+            p.finished() + "/" + task.spec().experimentBudget(),
             best(task, log, p),
             p.feasible() + "/" + p.succeeded(),
             task.owner().orElse(shared(runningOn)),

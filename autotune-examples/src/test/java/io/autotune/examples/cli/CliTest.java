@@ -41,6 +41,30 @@ class CliTest {
   }
 
   @Test
+  void confirmationRunsRepeatTheBestAndPrintTheirMeansWithAnInterval() throws Exception {
+    Path task = dir.resolve("confirm.json");
+    Files.writeString(
+        task,
+        """
+        {"task_name": "confirm", "parameters": {"x": {"type": "integer", "low": 0, "high": 9}},
+         "optimization": {"strategy": "grid", "objective": "minimize_value", "max_iterations": 10,
+                          "confirm_best": {"top": 2, "repeats": 2}},
+         "runner": {"type": "command", "command": ["sh", "-c", "echo '{\\"value\\":' $(( ($2 - 6) * ($2 - 6) ))'}'", "sh"]}}
+        """);
+    int exit = run("run", task.toString(), "--seed", "3");
+    assertThat(exit).as(err.toString()).isZero();
+    String printed = out.toString();
+    assertThat(printed)
+        .contains("COMPLETED after 14 experiments")
+        .contains("confirmed best: {x=6}, value 0.00000 ± 0.00000 over 3 runs")
+        .contains("± 95 %");
+    // x = 6 (value 0, three runs) first; x = 5 or 7 (value 1) second; a steady value: interval 0
+    assertThat(printed.lines().filter(l -> l.matches("\\s*#\\d+\\s+3\\s+3/3\\s+.*"))).hasSize(2);
+    assertThat(printed.lines())
+        .anyMatch(l -> l.matches(".*#7\\s+3\\s+3/3\\s+0\\.00000\\s+0\\.00000\\s+\\{x=6}"));
+  }
+
+  @Test
   void aConstraintKeepsRawValuesAndTheCommandsShowFeasibilityAndSlack() throws Exception {
     Path task = dir.resolve("slo.json");
     Files.writeString(
