@@ -39,7 +39,7 @@ final class DeadOwnerSweep {
 
   void start() {
     long ms = interval.toMillis();
-    timer.scheduleWithFixedDelay(this::sweep, 0, ms, TimeUnit.MILLISECONDS);
+    var unused = timer.scheduleWithFixedDelay(this::sweep, 0, ms, TimeUnit.MILLISECONDS);
   }
 
   void stop() {
@@ -60,6 +60,11 @@ final class DeadOwnerSweep {
     } catch (RuntimeException e) {
       LOG.warn("worker {}: could not look for dead owners: {}", workerId, e.getMessage());
     }
-    reaper.reap();
+    try {
+      reaper.reap();
+    } catch (RuntimeException e) {
+      // an exception would end the periodic sweep for good
+      LOG.warn("worker {}: could not reap this host's orphans: {}", workerId, e.toString());
+    }
   }
 }

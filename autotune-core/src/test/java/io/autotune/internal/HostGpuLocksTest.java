@@ -50,9 +50,11 @@ class HostGpuLocksTest {
           new ProcessBuilder(
                   "python3",
                   "-c",
-                  "import fcntl,sys,time\n"
-                      + "f=open(sys.argv[1],'w'); fcntl.lockf(f, fcntl.LOCK_EX)\n"
-                      + "print('locked', flush=True); time.sleep(120)",
+                  """
+                      import fcntl,sys,time
+                      f=open(sys.argv[1],'w'); fcntl.lockf(f, fcntl.LOCK_EX)
+                      print('locked', flush=True); time.sleep(120)
+                      """,
                   file.toString())
               .redirectErrorStream(true)
               .start();

@@ -1,7 +1,9 @@
 package io.autotune.examples.cli;
 
 import io.autotune.AutotuneException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +33,12 @@ public final class AutotuneCli {
 
   /** Runs a command line and returns its exit code; bad input gives one line on stderr and 2. */
   public static int execute(String... args) {
-    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    // the terminal's own encoding, as System.out and System.err use it
+    Charset terminal = Charset.defaultCharset();
+    return execute(
+        new PrintWriter(new OutputStreamWriter(System.out, terminal), true),
+        new PrintWriter(new OutputStreamWriter(System.err, terminal), true),
+        args);
   }
 
   /** Runs a command line writing to {@code out} and {@code err}; returns its exit code. */

@@ -78,6 +78,7 @@ final class DenseSearch {
   }
 
   /** Moves one coordinate at a time while that improves the score, with shrinking steps. */
+  @SuppressWarnings("ReferenceEquality") // the same Point back means no better neighbour
   private Point patternSearch(Point start) {
     List<Parameter> parameters = space.parameters();
     double[] units = new double[parameters.size()];
@@ -107,6 +108,7 @@ final class DenseSearch {
    * The first neighbour, one parameter moved by {@code step} or to another choice, that scores
    * better than {@code best}; {@code units} and {@code choices} are left at it. Else {@code best}.
    */
+  @SuppressWarnings("ReferenceEquality") // the same Point back means not better
   private Point bestNeighbour(Point best, double[] units, Object[] choices, double step) {
     List<Parameter> parameters = space.parameters();
     for (int i = 0; i < parameters.size(); i++) {

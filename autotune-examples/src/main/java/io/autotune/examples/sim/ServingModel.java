@@ -63,7 +63,7 @@ public record ServingModel(
 
   /** Whether start-up runs out of GPU memory (no KV cache left, or huge graphs at high mem). */
   public boolean outOfMemory() {
-    return kvCache() <= 0 || memFractionStatic > 0.93 && cudaGraphMaxBs > 256;
+    return kvCache() <= 0 || (memFractionStatic > 0.93 && cudaGraphMaxBs > 256);
   }
 
   /** Whether start-up deadlocks: very large prefill chunks hang the (simulated) warm-up. */

@@ -42,7 +42,7 @@ record SimulatorOptions(
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String name = args[i].replaceFirst("^--", "").replace('_', '-');
-      if (!args[i].startsWith("--") || !KNOWN.contains(name) && !SWITCHES.contains(name)) {
+      if (!args[i].startsWith("--") || (!KNOWN.contains(name) && !SWITCHES.contains(name))) {
         Set<String> known = new TreeSet<>(KNOWN);
         known.addAll(SWITCHES);
         throw new IllegalArgumentException(

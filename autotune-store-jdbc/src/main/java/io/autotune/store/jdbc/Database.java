@@ -56,12 +56,12 @@ final class Database implements AutoCloseable {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new StoreException(
-          "cannot connect to " + options.url + ": " + rootMessage(e) + hint(options.url, e), e);
+          "cannot connect to " + options.url + ": " + rootMessage(e) + hint(e), e);
     }
   }
 
   /** What to do about an H2 file that another process holds without serving it. */
-  private static String hint(String url, Throwable e) {
+  private static String hint(Throwable e) {
     if (!rootMessage(e).contains("The file is locked")) {
       return "";
     }

@@ -30,7 +30,7 @@ final class BoundedLbfgs {
     double[] rho = new double[MEMORY];
     int stored = 0;
     for (int iteration = 0; iteration < maxIterations; iteration++) {
-      double[] d = direction(g, s, y, rho, stored, iteration);
+      double[] d = direction(g, s, y, rho, stored);
       freeze(d, x, lower, upper);
       double slope = dot(g, d);
       if (!(slope < 0)) {
@@ -83,7 +83,7 @@ final class BoundedLbfgs {
 
   /** The two-loop recursion: an approximation of −H⁻¹g from the stored curvature pairs. */
   private static double[] direction(
-      double[] g, double[][] s, double[][] y, double[] rho, int stored, int iteration) {
+      double[] g, double[][] s, double[][] y, double[] rho, int stored) {
     double[] q = g.clone();
     double[] alpha = new double[stored];
     for (int i = stored - 1; i >= 0; i--) {
@@ -115,7 +115,7 @@ final class BoundedLbfgs {
   /** Coordinates at a bound that the direction would push outward do not move. */
   private static void freeze(double[] d, double[] x, double[] lower, double[] upper) {
     for (int i = 0; i < d.length; i++) {
-      if (x[i] <= lower[i] && d[i] < 0 || x[i] >= upper[i] && d[i] > 0) {
+      if ((x[i] <= lower[i] && d[i] < 0) || (x[i] >= upper[i] && d[i] > 0)) {
         d[i] = 0;
       }
     }

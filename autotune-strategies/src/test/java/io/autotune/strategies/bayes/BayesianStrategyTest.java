@@ -29,7 +29,7 @@ class BayesianStrategyTest {
 
   private static OptionalDouble mixedObjective(Configuration c) {
     double lr = Math.log10(c.getDouble("lr")) + 2.5;
-    double batch = Math.log(c.getLong("batch")) / Math.log(512);
+    double batch = Math.log((double) c.getLong("batch")) / Math.log(512);
     double policy = c.get("policy").equals("fcfs") ? 0 : 1;
     double graphs = Boolean.TRUE.equals(c.get("graphs")) ? 0 : 0.5;
     return OptionalDouble.of(

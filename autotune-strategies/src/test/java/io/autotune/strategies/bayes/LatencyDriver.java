@@ -25,7 +25,7 @@ public final class LatencyDriver {
     BenchmarkFunction f = pareto ? BenchmarkFunction.SERVING_SIM : BenchmarkFunction.named(args[0]);
     int repeats = Integer.parseInt(args[2]);
     BayesianStrategy strategy = BayesianStrategy.ofDefaults();
-    for (String size : args[1].split(",")) {
+    for (String size : args[1].split(",", -1)) {
       int n = Integer.parseInt(size);
       SplittableRandom random = new SplittableRandom(1);
       List<Trial> history = new ArrayList<>();

@@ -100,7 +100,7 @@ class BenchmarkFunctionDevSuiteTest {
   /** {@code x0=1.5,x3=4,shift=b}: whole numbers as longs, other numbers as doubles. */
   private static Configuration configuration(String text) {
     Map<String, Object> values = new LinkedHashMap<>();
-    for (String pair : text.split(",")) {
+    for (String pair : text.split(",", -1)) {
       int eq = pair.indexOf('=');
       values.put(pair.substring(0, eq), scalar(pair.substring(eq + 1)));
     }
