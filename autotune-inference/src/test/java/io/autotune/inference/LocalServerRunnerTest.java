@@ -191,24 +191,11 @@ class LocalServerRunnerTest {
     int port = Ports.free();
     BenchmarkSpec endless = ScriptedServers.ENDLESS_BENCHMARK;
     FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
-    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    Thread experiment =
-        new Thread(
-            () -> {
-              try {
-                runner().port(port).benchmark(endless).build().run(context);
-              } catch (Throwable t) {
-                thrown.set(t);
-              }
-            });
-    ScriptedServers.oneSecondIntoTheBenchmark(context, experiment::interrupt);
+    Throwable thrown =
+        ScriptedServers.interruptedOneSecondIntoTheBenchmark(
+            context, () -> runner().port(port).benchmark(endless).build().run(context));
 
-    experiment.start();
-    experiment.join(60_000);
-
-    assertThat(experiment.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(thrown).isInstanceOf(InterruptedException.class);
     assertTornDown(context, port);
   }
 

@@ -4,6 +4,8 @@ import io.autotune.spi.Phase;
 import io.autotune.testing.FakeExperimentContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** What the server runners' tests share: the scripted server as a command, a small benchmark. */
 final class ScriptedServers {
@@ -47,6 +49,31 @@ final class ScriptedServers {
                 .start();
           }
         };
+  }
+
+  /**
+   * Runs {@code experiment} on a thread of its own, interrupts that thread one second into the
+   * benchmark, and returns what the experiment threw once the thread ended (within a minute).
+   */
+  static Throwable interruptedOneSecondIntoTheBenchmark(
+      FakeExperimentContext context, Callable<?> experiment) throws InterruptedException {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                experiment.call();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    oneSecondIntoTheBenchmark(context, thread::interrupt);
+    thread.start();
+    thread.join(60_000);
+    if (thread.isAlive()) {
+      throw new AssertionError("the interrupted experiment is still running after a minute");
+    }
+    return thrown.get();
   }
 
   static void sleepQuietly(long millis) {

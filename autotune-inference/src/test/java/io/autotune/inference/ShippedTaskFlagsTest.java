@@ -101,6 +101,11 @@ class ShippedTaskFlagsTest {
         CommandTemplate template = DockerServerRunner.fromTask(spec).settings().server().command();
         yield configuration -> template.render(PLACEHOLDERS, configuration);
       }
+      case "kubernetes" -> {
+        CommandTemplate template =
+            KubernetesServerRunner.fromTask(spec).settings().server().command();
+        yield configuration -> template.render(PLACEHOLDERS, configuration);
+      }
       case "command" -> CommandRunner::flags;
       default -> fail("a shipped task with a runner this test does not know: " + type);
     };

@@ -1,6 +1,7 @@
 package io.autotune.examples.cli;
 
 import io.autotune.inference.DockerServerRunner;
+import io.autotune.inference.KubernetesServerRunner;
 import io.autotune.inference.LocalServerRunner;
 import io.autotune.runner.CommandRunner;
 import io.autotune.runner.RunnerFactory;
@@ -11,8 +12,8 @@ final class Runners {
   private Runners() {}
 
   /**
-   * {@code command} (one process per experiment), {@code local-server} (inference servers) and
-   * {@code docker} (inference servers in containers).
+   * {@code command} (one process per experiment), {@code local-server} (inference servers), and
+   * {@code docker} and {@code kubernetes} (inference servers in containers, in pods).
    */
   static RunnerFactory all() {
     return RunnerFactory.byType(
@@ -22,6 +23,8 @@ final class Runners {
             "local-server",
             LocalServerRunner::fromTask,
             "docker",
-            DockerServerRunner::fromTask));
+            DockerServerRunner::fromTask,
+            "kubernetes",
+            KubernetesServerRunner::fromTask));
   }
 }
