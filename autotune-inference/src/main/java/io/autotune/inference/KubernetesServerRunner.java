@@ -89,9 +89,7 @@ public final class KubernetesServerRunner implements ExperimentRunner {
     }
     context.phase(Phase.DEPLOYING);
     String name = ServerLabels.name(context.taskId(), context.number(), suffix());
-    Pod pod =
-        PodSpecs.pod(
-            settings, context, name, LocalServerRunner.parallelism(context.configuration()));
+    Pod pod = PodSpecs.pod(settings, context, name);
     KubernetesPod deployed =
         new KubernetesPod(
             client(), namespace(), name, settings.port(), address, server.shutdownGrace());

@@ -24,8 +24,10 @@ final class PodSpecs {
 
   private PodSpecs() {}
 
-  static Pod pod(KubernetesSettings settings, ExperimentContext context, String name, int gpus) {
+  /** The pod; it asks for tp × dp × pp GPUs, or none if the server uses none. */
+  static Pod pod(KubernetesSettings settings, ExperimentContext context, String name) {
     LocalServerSettings server = settings.server();
+    int gpus = server.usesGpus() ? LocalServerRunner.parallelism(context.configuration()) : 0;
     List<String> command =
         server
             .command()

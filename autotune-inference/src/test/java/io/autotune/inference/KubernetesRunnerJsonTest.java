@@ -79,6 +79,25 @@ class KubernetesRunnerJsonTest {
   }
 
   @Test
+  void aServerWithoutGpusAsksForNone() {
+    KubernetesServerRunner runner = parse("\"image\": \"i\", \"uses_gpus\": false");
+    io.autotune.testing.FakeExperimentContext context =
+        new io.autotune.testing.FakeExperimentContext(
+            Map.of("tensor-parallel-size", 2),
+            java.time.Duration.ofSeconds(60),
+            java.nio.file.Path.of("x"));
+
+    assertThat(
+            PodSpecs.pod(runner.settings(), context, "p")
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getResources()
+                .getLimits())
+        .isNull();
+  }
+
+  @Test
   void badInputNamesItsJsonPath() {
     assertThatThrownBy(() -> parse("\"namespace\": \"n\""))
         .isInstanceOf(InvalidTaskException.class)
