@@ -83,6 +83,7 @@ public final class KubernetesServerRunner implements ExperimentRunner {
   public Map<String, Double> run(ExperimentContext context) throws Exception {
     LocalServerSettings server = settings.server();
     ServerExperiment.checkBeforeLaunch(server);
+    context.log("kubernetes API server " + client().getMasterUrl() + ", namespace " + namespace());
     List<String> left = removeLeftovers(context.taskId(), context.number());
     if (!left.isEmpty()) {
       context.log("deleted pods a previous owner left: " + left);

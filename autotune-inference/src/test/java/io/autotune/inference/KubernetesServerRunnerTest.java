@@ -295,6 +295,7 @@ class KubernetesServerRunnerTest {
 
     assertThat(kubelet.pods()).containsExactly("autotune-task-1-e2-live");
     assertThat(context.logs).anyMatch(line -> line.contains("autotune-task-1-e1-dead"));
+    assertThat(context.logs).anyMatch(line -> line.contains("namespace " + NAMESPACE));
     assertThat(runner.removeLeftovers("task-1")).containsExactly("autotune-task-1-e2-live");
     assertThat(kubelet.pods()).isEmpty();
   }
