@@ -9,7 +9,6 @@ import io.autotune.spi.ExperimentContext;
 import io.autotune.spi.ExperimentRunner;
 import io.autotune.spi.Phase;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,26 +63,18 @@ public final class LocalServerRunner implements ExperimentRunner {
     int port = settings.port().isPresent() ? requireFree(settings.port().getAsInt()) : Ports.free();
     context.phase(Phase.DEPLOYING);
     Path log = logFile(context);
-    List<String> command = settings.command().render(placeholders(port), configuration);
+    List<String> command =
+        settings.command().render(placeholders(settings, settings.host(), port), configuration);
     requireExecutable(command.get(0));
-    if (settings.benchmark().tool() == BenchmarkSpec.Tool.GENAI_BENCH) {
-      GenaiBenchTool.requireInstalled(settings.benchmark()); // before minutes of server start-up
-    }
+    ServerExperiment.checkBeforeLaunch(settings);
     context.log("launching: " + String.join(" ", command));
     ServerProcess server = ServerProcess.start(command, environment(context), log);
     context.register(server.process());
-    try {
-      URI base = URI.create("http://" + settings.host() + ":" + port + "/");
-      new ServerLauncher(settings, server, base).awaitReady(context);
-      context.phase(Phase.BENCHMARKING);
-      return new ServerBenchmark(settings, loadGenerator, server, base)
-          .run(context, parallelism(configuration));
-    } finally {
-      server.terminate(settings.shutdownGrace());
-      if (!Ports.awaitFree(port, settings.shutdownGrace())) {
-        context.log("port " + port + " is still taken after the server was stopped");
-      }
-    }
+    return ServerExperiment.run(
+        context,
+        settings,
+        loadGenerator,
+        new LocalServer(server, settings.host(), port, settings.shutdownGrace(), context));
   }
 
   /** The product of the parallelism flags (tensor × data × pipeline), if GPUs are used. */
@@ -99,10 +90,11 @@ public final class LocalServerRunner implements ExperimentRunner {
     return GpuCounts.parallelism(flags);
   }
 
-  private Map<String, String> placeholders(int port) {
+  /** The values of the command's placeholders, for a server bound to {@code host:port}. */
+  static Map<String, String> placeholders(LocalServerSettings settings, String host, int port) {
     return Map.of(
         "model", settings.model().orElse(""),
-        "host", settings.host(),
+        "host", host,
         "port", String.valueOf(port),
         "java", CommandTemplate.javaBinary(),
         "classpath", System.getProperty("java.class.path"));
@@ -114,7 +106,7 @@ public final class LocalServerRunner implements ExperimentRunner {
     return env;
   }
 
-  private static Path logFile(ExperimentContext context) throws IOException {
+  static Path logFile(ExperimentContext context) throws IOException {
     Path directory = Files.createDirectories(context.workDirectory());
     return directory.resolve("server.log");
   }

@@ -13,13 +13,13 @@ import java.util.Set;
 /** Builds a {@link LocalServerRunner} from a task's JSON sections. */
 final class LocalServerRunnerJson {
 
-  private static final Set<String> KEYS =
+  /** The keys of the server, shared by the local-server, docker and kubernetes runners. */
+  static final Set<String> SERVER_KEYS =
       Set.of(
           "type",
           "runtime",
           "command",
           "model",
-          "host",
           "port",
           "boolean_flags",
           "uses_gpus",
@@ -30,14 +30,32 @@ final class LocalServerRunnerJson {
   private LocalServerRunnerJson() {}
 
   static LocalServerRunner fromTask(TaskSpec spec) {
-    JsonNode runner = spec.runner().orElse(JsonNodeFactory.instance.objectNode());
-    Json.Fields fields = Json.fields(runner, "runner");
-    fields.onlyKnown(KEYS);
+    Json.Fields fields = fields(spec);
+    fields.onlyKnown(union(SERVER_KEYS, Set.of("host")));
+    return server(fields, spec, builder -> fields.text("host").ifPresent(builder::host));
+  }
+
+  /** The task's runner section. */
+  static Json.Fields fields(TaskSpec spec) {
+    return Json.fields(spec.runner().orElse(JsonNodeFactory.instance.objectNode()), "runner");
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** The server that the {@link #SERVER_KEYS} of {@code fields} (and {@code more}) describe. */
+  static LocalServerRunner server(
+      Json.Fields fields,
+      TaskSpec spec,
+      java.util.function.Consumer<LocalServerRunner.Builder> more) {
     LocalServerRunner.Builder builder = LocalServerRunner.builder();
     try {
       command(fields, spec, builder);
       model(fields, spec).ifPresent(builder::model);
-      fields.text("host").ifPresent(builder::host);
+      more.accept(builder);
       fields.integer("port").ifPresent(builder::port);
       booleanFlags(fields).ifPresent(builder::booleanFlags);
       fields.bool("uses_gpus").ifPresent(builder::usesGpus);
@@ -74,7 +92,7 @@ final class LocalServerRunnerJson {
     if (runtime.isEmpty()) {
       throw new InvalidTaskException(
           "runner",
-          "a local-server runner needs \"command\" or"
+          "a server runner needs \"command\" or"
               + " \"runtime\" (or the task's base_runtime): sglang or vllm");
     }
     builder.runtime(runtime.get());

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /** Benchmarks a ready server with the configured tool and aggregates the levels. */
 final class ServerBenchmark {
@@ -23,11 +23,11 @@ final class ServerBenchmark {
 
   private final LocalServerSettings settings;
   private final LoadGenerator loadGenerator;
-  private final ServerProcess server;
+  private final DeployedServer server;
   private final URI base;
 
   ServerBenchmark(
-      LocalServerSettings settings, LoadGenerator loadGenerator, ServerProcess server, URI base) {
+      LocalServerSettings settings, LoadGenerator loadGenerator, DeployedServer server, URI base) {
     this.settings = settings;
     this.loadGenerator = loadGenerator;
     this.server = server;
@@ -52,15 +52,12 @@ final class ServerBenchmark {
       }
       return levels(context, loadGenerator.run(base, model, spec, run), gpus, slos);
     } catch (AutotuneException e) {
-      OptionalInt exit = server.exitCode();
+      Optional<DeployedServer.Exit> exit = server.exit();
       if (exit.isPresent()) {
         throw new ServerStartupException(
-            "the server exited with code "
-                + exit.getAsInt()
-                + " during the benchmark; "
-                + e.getMessage(),
-            exit,
-            LogTail.of(server.log(), ServerLauncher.LOG_TAIL_LINES));
+            "the server " + exit.get().description() + " during the benchmark; " + e.getMessage(),
+            exit.get().code(),
+            server.logTail(ServerLauncher.LOG_TAIL_LINES));
       }
       throw e;
     }

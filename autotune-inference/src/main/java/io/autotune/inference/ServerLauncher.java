@@ -5,63 +5,66 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /** Waits for a launched server to be ready, or for the reason it never will be. */
 final class ServerLauncher {
 
   static final int LOG_TAIL_LINES = 30;
 
-  private final LocalServerSettings settings;
-  private final ServerProcess server;
-  private final ReadinessProbe probe;
+  private final Duration pollInterval;
+  private final DeployedServer server;
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
-  ServerLauncher(LocalServerSettings settings, ServerProcess server, URI base) {
-    this.settings = settings;
+  ServerLauncher(Duration pollInterval, DeployedServer server) {
+    this.pollInterval = pollInterval;
     this.server = server;
-    this.probe =
-        new ReadinessProbe(
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build(),
-            base);
   }
 
   /**
-   * Polls until the server answers; throws {@link ServerStartupException} when it exits first or
-   * the experiment's deadline passes, and {@link InterruptedException} when cancelled.
+   * Polls until the server answers and returns its base URL; throws {@link ServerStartupException}
+   * when it ends first or the experiment's deadline passes, and {@link InterruptedException} when
+   * cancelled.
    */
-  void awaitReady(ExperimentContext context) throws InterruptedException {
+  URI awaitReady(ExperimentContext context) throws InterruptedException {
     Instant started = context.clock().instant();
     while (true) {
-      OptionalInt exit = server.exitCode();
+      Optional<DeployedServer.Exit> exit = server.exit();
       if (exit.isPresent()) {
         throw new ServerStartupException(
-            "the server exited with code " + exit.getAsInt() + " before it was ready",
-            exit,
-            LogTail.of(server.log(), LOG_TAIL_LINES));
+            "the server " + exit.get().description() + " before it was ready",
+            exit.get().code(),
+            server.logTail(LOG_TAIL_LINES));
       }
       if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("experiment cancelled while the server was starting");
       }
       if (context.remaining().isZero()) {
+        String state = server.state();
         throw new ServerStartupException(
             "the server did not become ready within "
                 + Duration.between(started, context.clock().instant()).toSeconds()
                 + " s (the experiment's deadline); it neither answered GET /health nor"
-                + " GET /v1/models with 200",
-            OptionalInt.empty(),
-            LogTail.of(server.log(), LOG_TAIL_LINES));
+                + " GET /v1/models with 200"
+                + (state.isEmpty() ? "" : "; " + state),
+            java.util.OptionalInt.empty(),
+            server.logTail(LOG_TAIL_LINES));
       }
-      if (probe.isReady()) {
+      Optional<URI> base = server.base();
+      if (base.isPresent() && new ReadinessProbe(client, base.get()).isReady()) {
         context.log(
-            "server ready after "
+            "server ready at "
+                + base.get()
+                + " after "
                 + Duration.between(started, context.clock().instant()).toMillis()
                 + " ms");
-        return;
+        return base.get();
       }
-      Thread.sleep(settings.pollInterval().toMillis());
+      Thread.sleep(pollInterval.toMillis());
     }
   }
 }

@@ -52,6 +52,11 @@ final class ServerProcess {
     return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
   }
 
+  /** The last {@code lines} lines of its log. */
+  String logTail(int lines) {
+    return LogTail.of(log, lines);
+  }
+
   /**
    * SIGTERM to the tree and group, SIGKILL after {@code grace} to what is left; returns once all of
    * it is gone, or at most 5 s after the SIGKILL.

@@ -42,14 +42,7 @@ class GenaiBenchToolTest {
                 new BenchmarkSpec.GenaiBenchOptions(genaiBench.toString(), "text-to-text", "gpt2"))
             .build();
     return LocalServerRunner.builder()
-        .command(
-            List.of(
-                "{java}",
-                "-cp",
-                "{classpath}",
-                "io.autotune.inference.ScriptedServer",
-                "--port",
-                "{port}"))
+        .command(ScriptedServers.COMMAND)
         .benchmark(spec)
         .pollInterval(Duration.ofMillis(100))
         .shutdownGrace(Duration.ofSeconds(1))

@@ -14,14 +14,7 @@ class LocalServerRunnerContractTest extends ExperimentRunnerContract {
   @Override
   protected ExperimentRunner runner() {
     return LocalServerRunner.builder()
-        .command(
-            List.of(
-                "{java}",
-                "-cp",
-                "{classpath}",
-                "io.autotune.inference.ScriptedServer",
-                "--port",
-                "{port}"))
+        .command(ScriptedServers.COMMAND)
         .benchmark(
             BenchmarkSpec.builder()
                 .trafficScenarios(List.of("D(8,4)"))

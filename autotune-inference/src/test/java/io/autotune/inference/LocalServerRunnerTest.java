@@ -22,22 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner against real child processes: a scripted OpenAI server run as its own JVM. */
 class LocalServerRunnerTest {
 
-  private static final List<String> SCRIPTED_SERVER =
-      List.of(
-          "{java}",
-          "-cp",
-          "{classpath}",
-          "io.autotune.inference.ScriptedServer",
-          "--port",
-          "{port}");
-  private static final BenchmarkSpec SMALL_BENCHMARK =
-      BenchmarkSpec.builder()
-          .trafficScenarios(List.of("D(8,4)"))
-          .concurrency(List.of(1, 2))
-          .warmupRequests(1)
-          .levelBounds(Duration.ofSeconds(10), 4)
-          .requestTimeout(Duration.ofSeconds(10))
-          .build();
+  private static final List<String> SCRIPTED_SERVER = ScriptedServers.COMMAND;
+  private static final BenchmarkSpec SMALL_BENCHMARK = ScriptedServers.SMALL_BENCHMARK;
 
   @TempDir Path work;
 
@@ -188,20 +174,9 @@ class LocalServerRunnerTest {
   @Test
   void cancellingDuringTheBenchmarkStopsItPromptlyAndTearsTheServerDown() throws Exception {
     int port = Ports.free();
-    BenchmarkSpec endless =
-        SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
+    BenchmarkSpec endless = ScriptedServers.ENDLESS_BENCHMARK;
     FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
-    context.onPhase =
-        phase -> {
-          if (phase == Phase.BENCHMARKING) {
-            new Thread(
-                    () -> {
-                      sleepQuietly(1000);
-                      context.cancelled.set(true);
-                    })
-                .start();
-          }
-        };
+    ScriptedServers.oneSecondIntoTheBenchmark(context, () -> context.cancelled.set(true));
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> runner().port(port).benchmark(endless).build().run(context))
@@ -214,46 +189,14 @@ class LocalServerRunnerTest {
   @Test
   void interruptingTheRunnerThreadTearsTheServerDown() throws Exception {
     int port = Ports.free();
-    BenchmarkSpec endless =
-        SMALL_BENCHMARK.toBuilder().levelBounds(Duration.ofMinutes(5), 100_000).build();
+    BenchmarkSpec endless = ScriptedServers.ENDLESS_BENCHMARK;
     FakeExperimentContext context = context(Map.of(), Duration.ofMinutes(5));
-    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    Thread experiment =
-        new Thread(
-            () -> {
-              try {
-                runner().port(port).benchmark(endless).build().run(context);
-              } catch (Throwable t) {
-                thrown.set(t);
-              }
-            });
-    context.onPhase =
-        phase -> {
-          if (phase == Phase.BENCHMARKING) {
-            new Thread(
-                    () -> {
-                      sleepQuietly(1000);
-                      experiment.interrupt();
-                    })
-                .start();
-          }
-        };
+    Throwable thrown =
+        ScriptedServers.interruptedOneSecondIntoTheBenchmark(
+            context, () -> runner().port(port).benchmark(endless).build().run(context));
 
-    experiment.start();
-    experiment.join(60_000);
-
-    assertThat(experiment.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(thrown).isInstanceOf(InterruptedException.class);
     assertTornDown(context, port);
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Test

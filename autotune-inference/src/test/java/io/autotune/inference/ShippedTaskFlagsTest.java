@@ -97,6 +97,15 @@ class ShippedTaskFlagsTest {
         CommandTemplate template = LocalServerRunner.fromTask(spec).settings().command();
         yield configuration -> template.render(PLACEHOLDERS, configuration);
       }
+      case "docker" -> {
+        CommandTemplate template = DockerServerRunner.fromTask(spec).settings().server().command();
+        yield configuration -> template.render(PLACEHOLDERS, configuration);
+      }
+      case "kubernetes" -> {
+        CommandTemplate template =
+            KubernetesServerRunner.fromTask(spec).settings().server().command();
+        yield configuration -> template.render(PLACEHOLDERS, configuration);
+      }
       case "command" -> CommandRunner::flags;
       default -> fail("a shipped task with a runner this test does not know: " + type);
     };
