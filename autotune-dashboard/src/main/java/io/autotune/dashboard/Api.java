@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** Routes {@code api/...} paths to their answers. Thread-safe. */
 final class Api {
-  private static final Pattern TASK = Pattern.compile("/api/tasks/([^/]+)(/experiments)?");
+  private static final Pattern TASK =
+      Pattern.compile("/api/tasks/([^/]+?)(/experiments(?:\\.(csv|json))?)?");
   private static final int MAX_HOURS = 24 * 31;
 
   private final CheckpointStore store;
@@ -62,15 +63,18 @@ final class Api {
       return Optional.empty();
     }
     boolean experiments = m.group(2) != null;
+    Optional<String> format = Optional.ofNullable(m.group(3));
     Instant storeNow = TaskLog.abandonDeadOwners(store);
     return store
         .task(m.group(1))
         .map(task -> TaskLog.read(store, task))
         .map(
             log ->
-                experiments
-                    ? TaskViews.experiments(log, now)
-                    : TaskViews.detail(log, now, storeNow));
+                format.isPresent()
+                    ? Download.of(log, format.get(), now)
+                    : experiments
+                        ? TaskViews.experiments(log, now)
+                        : TaskViews.detail(log, now, storeNow));
   }
 
   /**

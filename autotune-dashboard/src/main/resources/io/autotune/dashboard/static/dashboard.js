@@ -8,6 +8,10 @@ const TOKEN_KEY = 'autotune.dashboard.token';
 let lastTimeline = null;
 
 async function api(path) {
+  return (await request(path)).json();
+}
+
+async function request(path) {
   const headers = {};
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -17,7 +21,23 @@ async function api(path) {
     throw new Error('unauthorised');
   }
   if (!response.ok) throw new Error(`api/${path}: HTTP ${response.status}`);
-  return response.json();
+  return response;
+}
+
+/**
+ * Saves api/{path} as a file. A plain link would not carry the token, so the page fetches it and
+ * hands the browser a blob URL; the file name is the server's (Content-Disposition).
+ */
+async function download(path) {
+  const response = await request(path);
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const match = /filename="([^"]+)"/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: match ? match[1] : path.split('/').pop() });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 /** Runs {@code load} now and every {@code seconds}; a failure shows in the banner, not the console. */
@@ -183,7 +203,7 @@ async function loadTaskView() {
   if (id === null) return;
   const path = `tasks/${encodeURIComponent(id)}`;
   const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
-  drawTask(detail, experiments);
+  drawTask(detail, experiments, format => download(`${path}/experiments.${format}`).catch(fail));
 }
 
 function currentTaskId() {

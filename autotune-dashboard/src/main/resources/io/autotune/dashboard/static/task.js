@@ -5,7 +5,7 @@ import { el, svg, show, formatTime, formatDuration, formatNumber, formatParamete
 import { robustAxis } from './scale.js';
 
 /** Draws the task view from api/tasks/{id} and api/tasks/{id}/experiments. */
-export function drawTask(detail, experiments) {
+export function drawTask(detail, experiments, download) {
   const t = detail.task;
   show('task',
     el('div', { class: 'task-head' },
@@ -18,9 +18,21 @@ export function drawTask(detail, experiments) {
       el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
         el('h3', {}, 'Search space'), space(detail.parameters)),
       el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t))),
-    el('section', { class: 'panel' }, el('h2', {}, 'Experiments'), table(experiments.experiments, t),
+    el('section', { class: 'panel' },
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Experiments'), exportButtons(download)),
+      table(experiments.experiments, t),
       t.objectives.length > 1 ? el('p', { class: 'muted small' },
         '◆: on the Pareto front (feasible, and no feasible experiment is at least as good in every objective and better in one).') : null));
+}
+
+/** CSV and JSON buttons that save the task's experiments (api/tasks/{id}/experiments.csv, .json). */
+function exportButtons(download) {
+  return el('div', { class: 'export' }, ['csv', 'json'].map(format => {
+    const button = el('button', { type: 'button', id: `export-${format}`, title: `Save the experiments as ${format.toUpperCase()}` },
+      format.toUpperCase());
+    button.addEventListener('click', () => download(format));
+    return button;
+  }));
 }
 
 /** "maximise throughput, minimise tpot subject to ttft_p90 ≤ 0.2". */
