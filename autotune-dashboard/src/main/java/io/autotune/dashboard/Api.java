@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Routes {@code api/...} paths to their answers. Thread-safe. */
 final class Api {
   private static final Pattern TASK =
-      Pattern.compile("/api/tasks/([^/]+?)(/experiments(?:\\.(csv|json))?)?");
+      Pattern.compile("/api/tasks/([^/]+?)(/experiments(?:\\.(csv|json)|/(\\d{1,9}))?)?");
   private static final int MAX_HOURS = 24 * 31;
 
   private final CheckpointStore store;
@@ -64,17 +64,19 @@ final class Api {
     }
     boolean experiments = m.group(2) != null;
     Optional<String> format = Optional.ofNullable(m.group(3));
+    Optional<Integer> number = Optional.ofNullable(m.group(4)).map(Integer::valueOf);
     Instant storeNow = TaskLog.abandonDeadOwners(store);
-    return store
-        .task(m.group(1))
-        .map(task -> TaskLog.read(store, task))
-        .map(
-            log ->
-                format.isPresent()
-                    ? Download.of(log, format.get(), now)
-                    : experiments
-                        ? TaskViews.experiments(log, now)
-                        : TaskViews.detail(log, now, storeNow));
+    Optional<TaskLog> task = store.task(m.group(1)).map(t -> TaskLog.read(store, t));
+    if (number.isPresent()) {
+      return task.flatMap(log -> TaskViews.experiment(log, number.get(), now));
+    }
+    return task.map(
+        log ->
+            format.isPresent()
+                ? Download.of(log, format.get(), now)
+                : experiments
+                    ? TaskViews.experiments(log, now)
+                    : TaskViews.detail(log, now, storeNow));
   }
 
   /**

@@ -3,6 +3,7 @@
 import { el, show, setZone, formatTime, formatClock, formatDuration, formatNumber, taskStatusBadge } from './format.js';
 import { drawTimeline } from './gantt.js';
 import { drawTask } from './task.js';
+import { drawExperiment } from './experiment.js';
 
 const TOKEN_KEY = 'autotune.dashboard.token';
 let lastTimeline = null;
@@ -196,23 +197,31 @@ function redrawTimeline() {
   }
 }
 
-// ---- the task view (#/tasks/ID)
+// ---- the task, experiment and comparison views (#/tasks/ID, #/tasks/ID/experiments/N, #/compare/ID,ID)
 
 async function loadTaskView() {
-  const id = currentTaskId();
-  if (id === null) return;
-  const path = `tasks/${encodeURIComponent(id)}`;
-  const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
-  drawTask(detail, experiments, format => download(`${path}/experiments.${format}`).catch(fail));
+  const r = currentRoute();
+  if (r.view === 'task') {
+    const path = `tasks/${encodeURIComponent(r.id)}`;
+    const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
+    drawTask(detail, experiments,
+      format => download(`${path}/experiments.${format}`).catch(fail));
+  } else if (r.view === 'experiment') {
+    drawExperiment(await api(`tasks/${encodeURIComponent(r.id)}/experiments/${r.number}`));
+  }
 }
 
-function currentTaskId() {
-  const match = /^#\/tasks\/(.+)$/.exec(location.hash);
-  return match ? decodeURIComponent(match[1]) : null;
+/** Which view the location's fragment asks for. */
+function currentRoute() {
+  let m = /^#\/tasks\/([^/]+)\/experiments\/(\d+)$/.exec(location.hash);
+  if (m) return { view: 'experiment', id: decodeURIComponent(m[1]), number: Number(m[2]) };
+  m = /^#\/tasks\/([^/]+)$/.exec(location.hash);
+  if (m) return { view: 'task', id: decodeURIComponent(m[1]) };
+  return { view: 'overview' };
 }
 
 function route() {
-  const inTask = currentTaskId() !== null;
+  const inTask = currentRoute().view !== 'overview';
   document.getElementById('overview').hidden = inTask;
   document.getElementById('task-view').hidden = !inTask;
   document.getElementById('tooltip').hidden = true;
@@ -256,7 +265,7 @@ async function start() {
   window.addEventListener('resize', redrawTimeline);
   route();
   every(5, () => Promise.all([loadGpus(), loadWorkers()]));
-  every(10, () => Promise.all([loadStatistics(), loadTasks(), currentTaskId() ? loadTaskView() : null]));
+  every(10, () => Promise.all([loadStatistics(), loadTasks(), currentRoute().view === 'task' ? loadTaskView() : null]));
   every(30, loadTimeline);
 }
 

@@ -29,7 +29,7 @@ function fill(node, attributes, children) {
 
 /** Replaces the children of the element with id {@code id}. */
 export function show(id, ...children) {
-  document.getElementById(id).replaceChildren(...children.flat());
+  document.getElementById(id).replaceChildren(...children.flat().filter(c => c !== null && c !== undefined));
 }
 
 let dateTime = formatter('UTC');

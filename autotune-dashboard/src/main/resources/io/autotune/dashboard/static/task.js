@@ -154,7 +154,7 @@ function table(experiments, t) {
   return el('table', { class: 'data', id: 'experiments-table' },
     el('thead', {}, el('tr', {}, headers.map(h => el('th', {}, h)))),
     el('tbody', {}, experiments.map(e => el('tr', { class: rowClass(e, several) },
-      el('td', { class: 'num' }, e.number,
+      el('td', { class: 'num' }, el('a', { href: `#/tasks/${encodeURIComponent(t.id)}/experiments/${e.number}`, class: 'experiment-link' }, e.number),
         several && e.pareto ? el('span', { class: 'pareto-mark', title: 'on the Pareto front' }, ' ◆') : null),
       el('td', {}, statusBadge(e.status)),
       el('td', {}, formatTime(e.started_at || e.created_at)), el('td', { class: 'num' }, formatDuration(e.duration_seconds)),

@@ -1,0 +1,143 @@
+package io.autotune.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 16's views in headless Chromium: the experiment detail, the export buttons, the Pareto
+ * plot, parallel coordinates, importance and the comparison of tasks. Skipped without Chromium.
+ */
+class AnalysisBrowserTest {
+  private static final Path TARGET = Path.of("target");
+  private static final Path DOWNLOADS = TARGET.resolve("downloads");
+
+  private static DetailStore detail;
+  private static ObjectivesStore objectives;
+  private static JettyFixture jetty;
+  private static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Chromium.installed()) {
+      return;
+    }
+    detail = new DetailStore();
+    objectives = new ObjectivesStore();
+    DashboardOptions options = DashboardOptions.builder().clock(detail.clock).build();
+    jetty =
+        JettyFixture.start(
+            Map.of(
+                "/detail/*", new DashboardServlet(detail.store, H200s.twoGpus(), options),
+                "/objectives/*", new DashboardServlet(objectives.store, H200s.twoGpus(), options)));
+    Files.createDirectories(DOWNLOADS);
+    driver = Chromium.start(Files.createTempDirectory("autotune-chromium-"), DOWNLOADS);
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    assumeTrue(Chromium.installed(), Chromium.skipReason());
+  }
+
+  @AfterEach
+  void pageLoggedNoErrors() {
+    if (driver != null) {
+      assertThat(Chromium.consoleErrors(driver)).as("console errors").isEmpty();
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+      jetty.close();
+      detail.close();
+      objectives.close();
+    }
+  }
+
+  @Test
+  void theExperimentViewShowsItsRunMetricsSlackGpusAndTheLogTailAsText() throws IOException {
+    open("/detail/#/tasks/" + detail.task.id());
+    waitFor("#experiments-table a.experiment-link");
+    driver.findElements(By.cssSelector("#experiments-table a.experiment-link")).get(0).click();
+    waitForText("experiment-title", "detail #1");
+    assertThat(text("experiment-run")).contains("Deploying 2 m 00 s", "Benchmarking 8 m 00 s");
+    assertThat(text("experiment-configuration")).contains("tp-size 1", "policy lpm");
+    assertThat(text("experiment-constraints"))
+        .contains("ttft_p90", "0.25", "≤ 0.2", "-25%", "broken");
+    assertThat(text("experiment-metrics")).contains("throughput 2,400").doesNotContain("gpu");
+    assertThat(text("gpu-summary")).contains("util_mean 0.8");
+    assertThat(driver.findElements(By.cssSelector("#experiment-gpus tbody tr"))).hasSize(2);
+    assertThat(text("experiment-gpus")).contains("70,000", "65,000");
+    Chromium.screenshot(driver, TARGET.resolve("dashboard-experiment.png"));
+
+    open("/detail/#/tasks/" + detail.task.id() + "/experiments/2");
+    waitForText("experiment-title", "detail #2");
+    assertThat(text("experiment-error")).isEqualTo("server exited with code 1");
+    assertThat(text("log-tail")).contains("<script>alert(1)</script>", "CUDA out of memory");
+    assertThat(driver.findElements(By.cssSelector("#log-tail script"))).isEmpty();
+    Chromium.screenshot(driver, TARGET.resolve("dashboard-experiment-failed.png"));
+  }
+
+  @Test
+  void theCsvButtonSavesTheExperimentsUnderTheTasksName() throws Exception {
+    Path saved = DOWNLOADS.resolve("experiments-detail.csv");
+    Files.deleteIfExists(saved);
+    open("/detail/#/tasks/" + detail.task.id());
+    waitFor("#export-csv");
+    driver.findElement(By.id("export-csv")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Files.exists(saved));
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> readQuietly(saved).endsWith("CUDA out of memory\"\r\n"));
+    assertThat(readQuietly(saved))
+        .startsWith("number,status,")
+        .contains("\r\n1,SUCCEEDED,", "\r\n2,FAILED,");
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void open(String path) {
+    driver.get(jetty.uri(path).toString());
+  }
+
+  private static void waitFor(String css) {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+  }
+
+  private static void waitForText(String id, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    driver.executeScript(
+                        "const e = document.getElementById(arguments[0]);"
+                            + " return e !== null && e.textContent === arguments[1];",
+                        id,
+                        text)));
+  }
+
+  private static String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+}
