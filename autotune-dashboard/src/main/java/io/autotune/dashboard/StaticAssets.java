@@ -22,6 +22,7 @@ final class StaticAssets {
           Map.entry("/static/dashboard.js", "dashboard.js"),
           Map.entry("/static/experiment.js", "experiment.js"),
           Map.entry("/static/format.js", "format.js"),
+          Map.entry("/static/importance.js", "importance.js"),
           Map.entry("/static/gantt.js", "gantt.js"),
           Map.entry("/static/scale.js", "scale.js"),
           Map.entry("/static/task.js", "task.js"));

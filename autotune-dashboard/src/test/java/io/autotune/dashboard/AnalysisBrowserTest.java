@@ -3,10 +3,12 @@ package io.autotune.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.autotune.model.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,9 @@ class AnalysisBrowserTest {
 
   private static DetailStore detail;
   private static ObjectivesStore objectives;
+  private static SyntheticStore synthetic;
+  private static Task alpha;
+  private static Task beta;
   private static JettyFixture jetty;
   private static ChromeDriver driver;
 
@@ -37,12 +42,16 @@ class AnalysisBrowserTest {
     }
     detail = new DetailStore();
     objectives = new ObjectivesStore();
+    synthetic = new SyntheticStore();
+    alpha = synthetic.task("alpha", 200, 1);
+    beta = synthetic.task("beta", 120, 2);
     DashboardOptions options = DashboardOptions.builder().clock(detail.clock).build();
     jetty =
         JettyFixture.start(
             Map.of(
                 "/detail/*", new DashboardServlet(detail.store, H200s.twoGpus(), options),
-                "/objectives/*", new DashboardServlet(objectives.store, H200s.twoGpus(), options)));
+                "/objectives/*", new DashboardServlet(objectives.store, H200s.twoGpus(), options),
+                "/synthetic/*", new DashboardServlet(synthetic.store, H200s.twoGpus(), options)));
     Files.createDirectories(DOWNLOADS);
     driver = Chromium.start(Files.createTempDirectory("autotune-chromium-"), DOWNLOADS);
   }
@@ -66,6 +75,7 @@ class AnalysisBrowserTest {
       jetty.close();
       detail.close();
       objectives.close();
+      synthetic.close();
     }
   }
 
@@ -108,6 +118,21 @@ class AnalysisBrowserTest {
         .contains("\r\n1,SUCCEEDED,", "\r\n2,FAILED,");
   }
 
+  @Test
+  void importanceBarsPutTheDominantParameterFirst() {
+    open("/synthetic/#/tasks/" + alpha.id());
+    waitFor("#importance tr[data-parameter]");
+    @SuppressWarnings("unchecked")
+    List<List<String>> bars =
+        (List<List<String>>)
+            driver.executeScript(
+                "return [...document.querySelectorAll('#importance table')].map(t =>"
+                    + " [...t.querySelectorAll('tr')].map(r => r.dataset.parameter));");
+    assertThat(bars).hasSize(2); // throughput and latency
+    assertThat(bars.get(0).get(0)).isEqualTo("mem");
+    assertThat(text("importance")).contains("throughput (", "feasible experiments)", "%");
+  }
+
   private static String readQuietly(Path file) {
     try {
       return Files.readString(file);
@@ -121,8 +146,13 @@ class AnalysisBrowserTest {
   }
 
   private static void waitFor(String css) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(20))
+          .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "no " + css + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   private static void waitForText(String id, String text) {

@@ -203,8 +203,9 @@ async function loadTaskView() {
   const r = currentRoute();
   if (r.view === 'task') {
     const path = `tasks/${encodeURIComponent(r.id)}`;
-    const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
-    drawTask(detail, experiments,
+    const [detail, experiments, importance] =
+      await Promise.all([api(path), api(`${path}/experiments`), api(`${path}/importance`)]);
+    drawTask(detail, experiments, importance,
       format => download(`${path}/experiments.${format}`).catch(fail));
   } else if (r.view === 'experiment') {
     drawExperiment(await api(`tasks/${encodeURIComponent(r.id)}/experiments/${r.number}`));

@@ -3,9 +3,10 @@
 // penalty SLOs can move it.
 import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge } from './format.js';
 import { robustAxis } from './scale.js';
+import { importanceBars } from './importance.js';
 
 /** Draws the task view from api/tasks/{id} and api/tasks/{id}/experiments. */
-export function drawTask(detail, experiments, download) {
+export function drawTask(detail, experiments, importance, download) {
   const t = detail.task;
   show('task',
     el('div', { class: 'task-head' },
@@ -18,6 +19,7 @@ export function drawTask(detail, experiments, download) {
       el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
         el('h3', {}, 'Search space'), space(detail.parameters)),
       el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t))),
+    el('section', { class: 'panel' }, el('h2', {}, 'Parameter importance'), importanceBars(importance)),
     el('section', { class: 'panel' },
       el('div', { class: 'panel-head' }, el('h2', {}, 'Experiments'), exportButtons(download)),
       table(experiments.experiments, t),
