@@ -23,6 +23,8 @@ final class StaticAssets {
           Map.entry("/static/experiment.js", "experiment.js"),
           Map.entry("/static/format.js", "format.js"),
           Map.entry("/static/importance.js", "importance.js"),
+          Map.entry("/static/parallel.js", "parallel.js"),
+          Map.entry("/static/pareto.js", "pareto.js"),
           Map.entry("/static/gantt.js", "gantt.js"),
           Map.entry("/static/scale.js", "scale.js"),
           Map.entry("/static/task.js", "task.js"));

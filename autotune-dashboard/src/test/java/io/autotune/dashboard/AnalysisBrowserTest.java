@@ -3,11 +3,13 @@ package io.autotune.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autotune.model.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -131,6 +136,115 @@ class AnalysisBrowserTest {
     assertThat(bars).hasSize(2); // throughput and latency
     assertThat(bars.get(0).get(0)).isEqualTo("mem");
     assertThat(text("importance")).contains("throughput (", "feasible experiments)", "%");
+  }
+
+  @Test
+  void theParetoPlotColoursFeasibilityMarksTheFrontAndShowsTheConfigurationOnHover() {
+    open("/synthetic/#/tasks/" + alpha.id());
+    waitFor("#pareto-plot circle.pt");
+    JsonNode experiments =
+        Http.getJson(jetty.uri("/synthetic/api/tasks/" + alpha.id() + "/experiments"))
+            .path("experiments");
+    List<double[]> feasible = new ArrayList<>();
+    int succeeded = 0;
+    int infeasible = 0;
+    for (JsonNode e : experiments) {
+      if (e.path("status").asText().equals("SUCCEEDED")) {
+        succeeded++;
+        if (e.path("feasible").asBoolean()) {
+          JsonNode m = e.path("metrics");
+          feasible.add(
+              new double[] {m.path("throughput").asDouble(), m.path("latency").asDouble()});
+        } else {
+          infeasible++;
+        }
+      }
+    }
+    assertThat(infeasible).isPositive();
+    assertThat(count("#pareto-plot circle.pt")).isEqualTo(succeeded);
+    assertThat(count("#pareto-plot circle.pt.infeasible")).isEqualTo(infeasible);
+    // the front by brute force: feasible, and no feasible point at least as good in both
+    long front =
+        feasible.stream()
+            .filter(
+                p ->
+                    feasible.stream()
+                        .noneMatch(
+                            q -> q[0] >= p[0] && q[1] <= p[1] && (q[0] > p[0] || q[1] < p[1])))
+            .count();
+    assertThat(count("#pareto-plot circle.pt.front")).isEqualTo(front);
+
+    WebElement point = driver.findElement(By.cssSelector("#pareto-plot circle.pt.front"));
+    new Actions(driver).moveToElement(point).perform();
+    WebElement tooltip = driver.findElement(By.id("tooltip"));
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> tooltip.isDisplayed());
+    assertThat(tooltip.getText())
+        .contains("#" + point.getAttribute("data-number"), "Pareto", "throughput", "mem", "policy");
+
+    new Select(driver.findElement(By.id("pareto-y"))).selectByValue("ttft");
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> d.findElement(By.id("pareto-plot")).getText().contains("ttft"));
+    assertThat(
+            new Select(driver.findElement(By.id("pareto-y-direction")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("min");
+  }
+
+  @Test
+  void brushingAnAxisOfTheParallelCoordinatesFiltersTheTable() throws IOException {
+    open("/synthetic/#/tasks/" + alpha.id());
+    waitFor("#parallel-plot .pc-brush-target[data-axis='tp']");
+    assertThat(driver.findElements(By.id("table-note"))).isEmpty();
+    WebElement target =
+        driver.findElement(By.cssSelector("#parallel-plot .pc-brush-target[data-axis='tp']"));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+    @SuppressWarnings("unchecked")
+    Map<String, Number> box =
+        (Map<String, Number>)
+            driver.executeScript(
+                "const svg = document.getElementById('parallel-plot');"
+                    + " const b = svg.getBoundingClientRect(), t = arguments[0].getBoundingClientRect();"
+                    + " const scale = b.height / svg.viewBox.baseVal.height;"
+                    + " return { center: t.top + t.height / 2,"
+                    + "   bottom: b.top + svg.dataset.plotBottom * scale,"
+                    + "   top: b.top + svg.dataset.plotTop * scale };",
+                target);
+    double bottom = box.get("bottom").doubleValue();
+    double top = box.get("top").doubleValue();
+    double center = box.get("center").doubleValue();
+    // from just below tp = 1 (the bottom) to 15 % up: tp = 1 only (tp = 2 sits at a third)
+    int start = (int) Math.round(bottom + 2 - center);
+    int end = (int) Math.round(bottom - 0.15 * (bottom - top) - center);
+    new Actions(driver)
+        .moveToElement(target, 0, start)
+        .clickAndHold()
+        .moveToElement(target, 0, (start + end) / 2)
+        .moveToElement(target, 0, end)
+        .release()
+        .perform();
+    waitFor("#table-note");
+    assertThat(text("table-note")).contains("of 200 experiments inside the selected ranges");
+    @SuppressWarnings("unchecked")
+    List<String> parameters =
+        (List<String>)
+            driver.executeScript(
+                "return [...document.querySelectorAll('#experiments-table tbody td.params')]"
+                    + ".map(td => td.textContent);");
+    assertThat(parameters).isNotEmpty().allMatch(p -> p.contains("tp=1"));
+    assertThat(text("table-note")).startsWith(parameters.size() + " of 200");
+    assertThat(count("#parallel-plot rect.pc-brush")).isEqualTo(1);
+    assertThat(count("#pareto-plot circle.pt.dimmed")).isPositive();
+    Chromium.screenshot(driver, TARGET.resolve("dashboard-analysis.png"));
+
+    driver.findElement(By.id("clear-brushes")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> d.findElements(By.id("table-note")).isEmpty());
+    assertThat(count("#experiments-table tbody tr")).isEqualTo(200);
+  }
+
+  private static int count(String css) {
+    return driver.findElements(By.cssSelector(css)).size();
   }
 
   private static String readQuietly(Path file) {

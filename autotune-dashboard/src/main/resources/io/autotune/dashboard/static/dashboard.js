@@ -2,7 +2,7 @@
 // GPUs and workers every 5 s, statistics and tasks every 10 s, the timeline every 30 s.
 import { el, show, setZone, formatTime, formatClock, formatDuration, formatNumber, taskStatusBadge } from './format.js';
 import { drawTimeline } from './gantt.js';
-import { drawTask } from './task.js';
+import { drawTask, taskBusy } from './task.js';
 import { drawExperiment } from './experiment.js';
 
 const TOKEN_KEY = 'autotune.dashboard.token';
@@ -266,7 +266,8 @@ async function start() {
   window.addEventListener('resize', redrawTimeline);
   route();
   every(5, () => Promise.all([loadGpus(), loadWorkers()]));
-  every(10, () => Promise.all([loadStatistics(), loadTasks(), currentRoute().view === 'task' ? loadTaskView() : null]));
+  every(10, () => Promise.all([loadStatistics(), loadTasks(),
+    currentRoute().view === 'task' && !taskBusy() ? loadTaskView() : null]));
   every(30, loadTimeline);
 }
 

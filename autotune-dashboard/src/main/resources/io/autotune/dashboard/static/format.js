@@ -110,3 +110,15 @@ export function statusClass(status) {
   if (status === 'FAILED' || status === 'TIMED_OUT') return 'failed';
   return 'other';
 }
+
+/** Fills the shared tooltip with a title and name/value rows, and places it by the pointer. */
+export function placeTooltip(tooltip, title, rows, event) {
+  tooltip.replaceChildren(
+    el('div', { class: 'tooltip-title' }, title),
+    el('table', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))));
+  tooltip.hidden = false;
+  const left = Math.min(event.clientX + 14, window.innerWidth - tooltip.offsetWidth - 8);
+  const top = Math.min(event.clientY + 14, window.innerHeight - tooltip.offsetHeight - 8);
+  tooltip.style.left = `${Math.max(left, 8)}px`;
+  tooltip.style.top = `${Math.max(top, 8)}px`;
+}

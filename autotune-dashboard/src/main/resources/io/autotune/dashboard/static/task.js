@@ -2,12 +2,50 @@
 // are the raw objective values the runner measured; the penalised score shows only where legacy
 // penalty SLOs can move it.
 import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge } from './format.js';
+import { paretoPlot, metricNames, directionOf } from './pareto.js';
+import { axesOf, selection, parallelPlot, metricSelect, brushing } from './parallel.js';
 import { robustAxis } from './scale.js';
 import { importanceBars } from './importance.js';
 
-/** Draws the task view from api/tasks/{id} and api/tasks/{id}/experiments. */
+/** The most rows the experiment table shows; the CSV has them all. */
+const MAX_ROWS = 500;
+
+/** Per task: the Pareto plot's metrics, the parallel coordinates' metric and brushes. */
+const views = new Map();
+let last = null;
+
+/** Draws the task view from api/tasks/{id}, .../experiments and .../importance. */
 export function drawTask(detail, experiments, importance, download) {
+  last = { detail, experiments: experiments.experiments, importance, download };
+  render();
+}
+
+/** Whether the user is drawing a brush, when a refresh would get in the way. */
+export function taskBusy() {
+  return brushing();
+}
+
+function viewOf(t, experiments) {
+  if (!views.has(t.id)) {
+    const names = metricNames(experiments, t);
+    const x = t.objectives[0].metric;
+    const y = t.objectives.length > 1 ? t.objectives[1].metric : names.find(n => n !== x) || x;
+    views.set(t.id, { x, y, xDir: directionOf(x, t), yDir: directionOf(y, t), metric: x, brushes: {} });
+  }
+  return views.get(t.id);
+}
+
+function render() {
+  const { detail, experiments, importance, download } = last;
   const t = detail.task;
+  const view = viewOf(t, experiments);
+  const update = changes => { Object.assign(view, changes); render(); };
+  const axes = axesOf(experiments, detail.parameters, view.metric);
+  const chosen = selection(experiments, axes, view.brushes);
+  const brushed = Object.keys(view.brushes).length > 0;
+  const selected = brushed ? new Set(chosen.map(e => e.number)) : null;
+  const link = number => `#/tasks/${encodeURIComponent(t.id)}/experiments/${number}`;
+  const tooltip = document.getElementById('tooltip');
   show('task',
     el('div', { class: 'task-head' },
       el('h1', { id: 'task-name' }, t.name), taskStatusBadge(t)),
@@ -19,12 +57,38 @@ export function drawTask(detail, experiments, importance, download) {
       el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
         el('h3', {}, 'Search space'), space(detail.parameters)),
       el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t))),
-    el('section', { class: 'panel' }, el('h2', {}, 'Parameter importance'), importanceBars(importance)),
+    el('div', { class: 'columns' },
+      el('section', { class: 'panel' }, el('h2', {}, 'Trade-off'),
+        paretoPlot(experiments, t, view, v => update(v), tooltip, selected, link)),
+      el('section', { class: 'panel' }, el('h2', {}, 'Parameter importance'), importanceBars(importance))),
+    el('section', { class: 'panel' },
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Parallel coordinates'),
+        metricSelect(metricNames(experiments, t), view.metric, metric => update({ metric, brushes: {} }))),
+      el('div', { class: 'chart-scroll' }, parallelPlot(experiments, axes, view.brushes, selected || new Set(),
+        (name, range) => {
+          const brushes = { ...view.brushes };
+          if (range) brushes[name] = range; else delete brushes[name];
+          update({ brushes });
+        })),
+      el('p', { class: 'muted small' }, 'Drag along an axis to select a range; the table below shows the experiments inside every selected range. '
+        + 'A click on an axis clears its range. Blue: feasible, red: broke a constraint.')),
     el('section', { class: 'panel' },
       el('div', { class: 'panel-head' }, el('h2', {}, 'Experiments'), exportButtons(download)),
-      table(experiments.experiments, t),
+      tableNote(experiments.length, chosen.length, brushed, () => update({ brushes: {} })),
+      table(chosen.slice(0, MAX_ROWS), t),
       t.objectives.length > 1 ? el('p', { class: 'muted small' },
         '◆: on the Pareto front (feasible, and no feasible experiment is at least as good in every objective and better in one).') : null));
+}
+
+/** "Showing 12 of 200 experiments: inside the brushed ranges. [clear]", and the row cap. */
+function tableNote(total, matching, brushed, clear) {
+  if (!brushed && total <= MAX_ROWS) return null;
+  const button = brushed ? el('button', { type: 'button', id: 'clear-brushes' }, 'clear the selection') : null;
+  if (button) button.addEventListener('click', clear);
+  return el('p', { class: 'note', id: 'table-note' },
+    brushed ? `${matching} of ${total} experiments inside the selected ranges` : `${total} experiments`,
+    matching > MAX_ROWS ? `; showing the first ${MAX_ROWS} (the CSV has them all)` : '',
+    '. ', button);
 }
 
 /** CSV and JSON buttons that save the task's experiments (api/tasks/{id}/experiments.csv, .json). */
