@@ -18,6 +18,7 @@ final class StaticAssets {
       Map.ofEntries(
           Map.entry("/", "index.html"),
           Map.entry("/static/favicon.svg", "favicon.svg"),
+          Map.entry("/static/compare.js", "compare.js"),
           Map.entry("/static/dashboard.css", "dashboard.css"),
           Map.entry("/static/dashboard.js", "dashboard.js"),
           Map.entry("/static/experiment.js", "experiment.js"),

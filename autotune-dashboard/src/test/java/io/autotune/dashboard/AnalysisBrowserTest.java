@@ -243,6 +243,36 @@ class AnalysisBrowserTest {
     assertThat(count("#experiments-table tbody tr")).isEqualTo(200);
   }
 
+  @Test
+  void tickedTasksAreComparedOnOneChart() throws IOException {
+    open("/synthetic/");
+    waitFor("#tasks-table input.compare-pick");
+    assertThat(driver.findElement(By.id("compare-button")).isEnabled()).isFalse();
+    for (Task task : List.of(alpha, beta)) {
+      driver.findElement(By.cssSelector("#tasks-table input[data-id='" + task.id() + "']")).click();
+    }
+    driver.findElement(By.id("compare-button")).click();
+    waitForText("compare-title", "Comparing 2 tasks");
+    waitFor("#compare-fronts circle.front-point");
+    @SuppressWarnings("unchecked")
+    List<String> curves =
+        (List<String>)
+            driver.executeScript(
+                "return [...document.querySelectorAll('#compare-best polyline.series')]"
+                    + ".map(p => p.dataset.task + ':' + p.getAttribute('points').split(' ').length);");
+    assertThat(curves).hasSize(2);
+    assertThat(curves.get(0)).startsWith("alpha:");
+    assertThat(curves.get(1)).startsWith("beta:");
+    for (String task : List.of("alpha", "beta")) {
+      assertThat(count("#compare-fronts circle.front-point[data-task='" + task + "']"))
+          .as(task)
+          .isPositive();
+    }
+    assertThat(text("compare-table")).contains("alpha", "beta", "200 / 200", "120 / 120");
+    assertThat(driver.getCurrentUrl()).endsWith("#/compare/" + alpha.id() + "," + beta.id());
+    Chromium.screenshot(driver, TARGET.resolve("dashboard-compare.png"));
+  }
+
   private static int count(String css) {
     return driver.findElements(By.cssSelector(css)).size();
   }

@@ -4,9 +4,11 @@ import { el, show, setZone, formatTime, formatClock, formatDuration, formatNumbe
 import { drawTimeline } from './gantt.js';
 import { drawTask, taskBusy } from './task.js';
 import { drawExperiment } from './experiment.js';
+import { drawComparison } from './compare.js';
 
 const TOKEN_KEY = 'autotune.dashboard.token';
 let lastTimeline = null;
+const picked = new Set();
 
 async function api(path) {
   return (await request(path)).json();
@@ -162,10 +164,21 @@ async function loadTasks() {
     show('tasks', el('p', { class: 'empty' }, 'No tasks yet.'));
     return;
   }
-  show('tasks', el('table', { class: 'data', id: 'tasks-table' },
-    el('thead', {}, el('tr', {}, ['Task', 'Status', 'Objective', 'Strategy', 'Experiments', 'Feasible', 'Best', 'Created']
+  const ids = new Set(list.tasks.map(t => t.id));
+  for (const id of picked) if (!ids.has(id)) picked.delete(id);
+  const compare = el('button', { type: 'button', id: 'compare-button' }, 'Compare the ticked tasks');
+  compare.addEventListener('click', () => {
+    location.hash = `#/compare/${[...picked].map(encodeURIComponent).join(',')}`;
+  });
+  const refresh = () => { compare.disabled = picked.size < 2; };
+  refresh();
+  show('tasks', el('div', { class: 'compare-pick-bar' }, compare,
+    el('span', { class: 'muted small' }, ' tick two or more tasks to see their best so far and Pareto fronts on one chart')),
+  el('table', { class: 'data', id: 'tasks-table' },
+    el('thead', {}, el('tr', {}, ['', 'Task', 'Status', 'Objective', 'Strategy', 'Experiments', 'Feasible', 'Best', 'Created']
       .map(h => el('th', {}, h)))),
     el('tbody', {}, list.tasks.map(t => el('tr', {},
+      el('td', {}, pick(t, refresh)),
       el('td', {}, el('a', { href: `#/tasks/${encodeURIComponent(t.id)}`, class: 'task-link' }, t.name)),
       el('td', {}, taskStatusBadge(t)),
       el('td', {}, t.objectives.map(o => `${o.direction === 'MAXIMIZE' ? 'max' : 'min'} ${o.metric}`).join(', ')),
@@ -174,6 +187,17 @@ async function loadTasks() {
       el('td', { class: 'num', title: 'succeeded experiments that met every constraint' }, `${t.feasible} / ${t.succeeded}`),
       el('td', { class: 'num' }, bestCell(t)),
       el('td', {}, formatTime(t.created_at)))))));
+}
+
+/** The tick box that picks a task for the comparison; the pick outlives the 10 s refresh. */
+function pick(t, refresh) {
+  const box = el('input', { type: 'checkbox', class: 'compare-pick', 'data-id': t.id,
+    'aria-label': `compare ${t.name}`, checked: picked.has(t.id) ? 'checked' : null });
+  box.addEventListener('change', () => {
+    if (box.checked) picked.add(t.id); else picked.delete(t.id);
+    refresh();
+  });
+  return box;
 }
 
 /** The best feasible raw value of the only objective; with several, the Pareto front's size. */
@@ -207,6 +231,13 @@ async function loadTaskView() {
       await Promise.all([api(path), api(`${path}/experiments`), api(`${path}/importance`)]);
     drawTask(detail, experiments, importance,
       format => download(`${path}/experiments.${format}`).catch(fail));
+  } else if (r.view === 'compare') {
+    const tasks = await Promise.all(r.ids.map(async id => {
+      const path = `tasks/${encodeURIComponent(id)}`;
+      const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
+      return { detail, experiments };
+    }));
+    drawComparison(tasks);
   } else if (r.view === 'experiment') {
     drawExperiment(await api(`tasks/${encodeURIComponent(r.id)}/experiments/${r.number}`));
   }
@@ -218,6 +249,8 @@ function currentRoute() {
   if (m) return { view: 'experiment', id: decodeURIComponent(m[1]), number: Number(m[2]) };
   m = /^#\/tasks\/([^/]+)$/.exec(location.hash);
   if (m) return { view: 'task', id: decodeURIComponent(m[1]) };
+  m = /^#\/compare\/(.+)$/.exec(location.hash);
+  if (m) return { view: 'compare', ids: m[1].split(',').map(decodeURIComponent) };
   return { view: 'overview' };
 }
 

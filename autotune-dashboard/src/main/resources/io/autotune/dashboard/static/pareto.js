@@ -4,7 +4,7 @@
 import { el, svg, formatNumber, placeTooltip } from './format.js';
 import { robustAxis } from './scale.js';
 
-const WIDTH = 640, HEIGHT = 380, LEFT = 72, RIGHT = 16, TOP = 14, BOTTOM = 52;
+const WIDTH = 640, HEIGHT = 380, LEFT = 72, RIGHT = 30, TOP = 14, BOTTOM = 52;
 
 /** The metrics the experiments report: objectives first, then constraints, then the rest by name. */
 export function metricNames(experiments, t) {
