@@ -235,7 +235,7 @@ class AnalysisBrowserTest {
     assertThat(text("table-note")).startsWith(parameters.size() + " of 200");
     assertThat(count("#parallel-plot rect.pc-brush")).isEqualTo(1);
     assertThat(count("#pareto-plot circle.pt.dimmed")).isPositive();
-    Chromium.screenshot(driver, TARGET.resolve("dashboard-analysis.png"));
+    Chromium.viewport(driver, TARGET.resolve("dashboard-analysis.png"));
 
     driver.findElement(By.id("clear-brushes")).click();
     new WebDriverWait(driver, Duration.ofSeconds(5))

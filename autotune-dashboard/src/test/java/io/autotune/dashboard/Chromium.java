@@ -97,6 +97,14 @@ final class Chromium {
     driver.manage().window().setSize(new Dimension(1440, 1800));
   }
 
+  /** Saves what the window shows, from the top of the page, as {@code file}. */
+  static void viewport(ChromeDriver driver, Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    driver.executeScript("window.scrollTo(0, 0);");
+    Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;

@@ -224,13 +224,21 @@ function redrawTimeline() {
 // ---- the task, experiment and comparison views (#/tasks/ID, #/tasks/ID/experiments/N, #/compare/ID,ID)
 
 async function loadTaskView() {
+  const started = performance.now();
   const r = currentRoute();
   if (r.view === 'task') {
     const path = `tasks/${encodeURIComponent(r.id)}`;
     const [detail, experiments, importance] =
       await Promise.all([api(path), api(`${path}/experiments`), api(`${path}/importance`)]);
+    const drawn = performance.now();
     drawTask(detail, experiments, importance,
       format => download(`${path}/experiments.${format}`).catch(fail));
+    // what the render-time test reads, once the browser has laid out and painted the view (the
+    // frame after drawing): drawing it, and fetching plus drawing it
+    requestAnimationFrame(() => setTimeout(() => {
+      performance.measure('autotune:task-render', { start: drawn, end: performance.now() });
+      performance.measure('autotune:task-load', { start: started, end: performance.now() });
+    }, 0));
   } else if (r.view === 'compare') {
     const tasks = await Promise.all(r.ids.map(async id => {
       const path = `tasks/${encodeURIComponent(id)}`;
@@ -242,6 +250,18 @@ async function loadTaskView() {
     drawExperiment(await api(`tasks/${encodeURIComponent(r.id)}/experiments/${r.number}`));
   }
 }
+
+/**
+ * Reloads the task view every 10 s, unless a load is still under way (route() has just started
+ * one, or a large task is slow) or the user is drawing a brush.
+ */
+function refreshTaskView() {
+  if (currentRoute().view !== 'task' || taskBusy() || taskLoad !== null) return null;
+  taskLoad = loadTaskView().finally(() => { taskLoad = null; });
+  return taskLoad;
+}
+
+let taskLoad = null;
 
 /** Which view the location's fragment asks for. */
 function currentRoute() {
@@ -261,7 +281,8 @@ function route() {
   document.getElementById('tooltip').hidden = true;
   if (inTask) {
     show('task', el('p', { class: 'muted' }, 'Loading…'));
-    loadTaskView().then(ok, fail);
+    taskLoad = loadTaskView().finally(() => { taskLoad = null; });
+    taskLoad.then(ok, fail);
   } else {
     redrawTimeline();
   }
@@ -299,8 +320,7 @@ async function start() {
   window.addEventListener('resize', redrawTimeline);
   route();
   every(5, () => Promise.all([loadGpus(), loadWorkers()]));
-  every(10, () => Promise.all([loadStatistics(), loadTasks(),
-    currentRoute().view === 'task' && !taskBusy() ? loadTaskView() : null]));
+  every(10, () => Promise.all([loadStatistics(), loadTasks(), refreshTaskView()]));
   every(30, loadTimeline);
 }
 

@@ -1,7 +1,7 @@
 // The trade-off plot: any two metrics of the succeeded experiments against each other, feasible
 // points filled, infeasible ones hollow red, and the Pareto front of the feasible points for these
 // two metrics as a step line. Hovering a point shows its configuration; a click opens it.
-import { el, svg, formatNumber, placeTooltip } from './format.js';
+import { el, svg, formatNumber, placeTooltip, MANY_POINTS, dotPath, nearest, pointerIn } from './format.js';
 import { robustAxis } from './scale.js';
 
 const WIDTH = 640, HEIGHT = 380, LEFT = 72, RIGHT = 30, TOP = 14, BOTTOM = 52;
@@ -95,29 +95,50 @@ function chart(points, front, view, tooltip, selected, taskLink) {
       transform: `rotate(-90 14 ${(TOP + plotBottom) / 2})` }, view.y));
   const onFront = new Set(front.map(e => e.number));
   const off = e => e.metrics[view.x] !== clamp(e.metrics[view.x], xs) || e.metrics[view.y] !== clamp(e.metrics[view.y], ys);
-  for (const e of points) {
-    const cls = ['pt', e.feasible === false ? 'infeasible' : 'feasible', onFront.has(e.number) ? 'front' : null,
-      off(e) ? 'off-scale' : null, selected && !selected.has(e.number) ? 'dimmed' : null].filter(c => c).join(' ');
-    chartSvg.append(svg('circle', { class: cls, cx: x(e.metrics[view.x]).toFixed(1), cy: y(e.metrics[view.y]).toFixed(1),
-      r: onFront.has(e.number) ? 5 : 3.5, 'data-number': e.number }));
+  const classOf = e => ['pt', e.feasible === false ? 'infeasible' : 'feasible', onFront.has(e.number) ? 'front' : null,
+    off(e) ? 'off-scale' : null, selected && !selected.has(e.number) ? 'dimmed' : null].filter(c => c).join(' ');
+  const many = points.length > MANY_POINTS;
+  const xy = points.map(e => [x(e.metrics[view.x]), y(e.metrics[view.y])]);
+  if (many) {
+    // one path per kind; the front's few points stay elements, drawn on top
+    const kinds = new Map();
+    points.forEach((e, i) => {
+      if (onFront.has(e.number)) return;
+      const cls = classOf(e);
+      if (!kinds.has(cls)) kinds.set(cls, []);
+      kinds.get(cls).push(xy[i]);
+    });
+    for (const [cls, at] of kinds) chartSvg.append(svg('path', { class: `${cls} dots`, d: dotPath(at, 3), 'data-dots': at.length }));
   }
+  points.forEach((e, i) => {
+    if (many && !onFront.has(e.number)) return;
+    chartSvg.append(svg('circle', { class: classOf(e), cx: xy[i][0].toFixed(1), cy: xy[i][1].toFixed(1),
+      r: onFront.has(e.number) ? 5 : 3.5, 'data-number': e.number }));
+  });
   chartSvg.append(svg('polyline', { class: 'front-line', points: front.map((e, i) => {
     const here = `${x(e.metrics[view.x]).toFixed(1)},${y(e.metrics[view.y]).toFixed(1)}`;
     return i === 0 ? here : `${x(e.metrics[view.x]).toFixed(1)},${y(front[i - 1].metrics[view.y]).toFixed(1)} ${here}`;
   }).join(' ') }));
   const byNumber = new Map(points.map(e => [e.number, e]));
-  chartSvg.addEventListener('mousemove', event => {
+  const under = event => {
     const target = event.target.closest ? event.target.closest('[data-number]') : null;
-    if (!target) { tooltip.hidden = true; return; }
-    const e = byNumber.get(Number(target.getAttribute('data-number')));
+    if (target) return byNumber.get(Number(target.getAttribute('data-number')));
+    if (!many) return null;
+    const [px, py] = pointerIn(chartSvg, event);
+    const i = nearest(xy, px, py, 6);
+    return i < 0 ? null : points[i];
+  };
+  chartSvg.addEventListener('mousemove', event => {
+    const e = under(event);
+    if (!e) { tooltip.hidden = true; return; }
     placeTooltip(tooltip, `#${e.number}${onFront.has(e.number) ? ' ◆ Pareto' : ''}${e.feasible === false ? ' (infeasible)' : ''}`,
       [[view.x, formatNumber(e.metrics[view.x])], [view.y, formatNumber(e.metrics[view.y])],
         ...Object.entries(e.parameters).map(([k, v]) => [k, String(v)])], event);
   });
   chartSvg.addEventListener('mouseleave', () => { tooltip.hidden = true; });
   chartSvg.addEventListener('click', event => {
-    const target = event.target.closest ? event.target.closest('[data-number]') : null;
-    if (target) location.hash = taskLink(target.getAttribute('data-number'));
+    const e = under(event);
+    if (e) location.hash = taskLink(e.number);
   });
   return chartSvg;
 }

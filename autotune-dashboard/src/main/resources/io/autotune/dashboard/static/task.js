@@ -1,14 +1,15 @@
 // The view of one task: its summary, best configuration, best-so-far curve and experiments. Values
 // are the raw objective values the runner measured; the penalised score shows only where legacy
 // penalty SLOs can move it.
-import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge } from './format.js';
+import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge,
+  placeTooltip, MANY_POINTS, dotPath, nearest, pointerIn } from './format.js';
 import { paretoPlot, metricNames, directionOf } from './pareto.js';
 import { axesOf, selection, parallelPlot, metricSelect, brushing } from './parallel.js';
 import { robustAxis } from './scale.js';
 import { importanceBars } from './importance.js';
 
 /** The most rows the experiment table shows; the CSV has them all. */
-const MAX_ROWS = 500;
+const MAX_ROWS = 200;
 
 /** Per task: the Pareto plot's metrics, the parallel coordinates' metric and brushes. */
 const views = new Map();
@@ -164,20 +165,44 @@ function curve(points, t) {
     svg('text', { class: 'lane-label', x: left - 6, y: plotBottom + 24, 'text-anchor': 'end' }, 'failed'));
   chart.append(svg('polyline', { class: 'best-line', points: steps(points, x, y) }));
   const off = [];
+  const many = points.length > MANY_POINTS;
+  const dots = new Map(), crosses = [], shown = [];
   for (const p of points) {
     if (p.value !== null && (p.value > hi || p.value < lo)) {
       off.push(p);
       chart.append(offScale(p, x(p.number), p.value > hi ? top : plotBottom, p.value > hi));
     } else if (p.value !== null) {
       const best = p.feasible && p.best_value === p.value;
-      chart.append(svg('circle', { class: `dot${best ? ' best' : ''}${p.feasible ? '' : ' infeasible'}`,
-        cx: x(p.number), cy: y(p.value), r: 4, 'data-number': p.number },
+      const cls = `dot${best ? ' best' : ''}${p.feasible ? '' : ' infeasible'}`;
+      shown.push(p);
+      if (many) {
+        if (!dots.has(cls)) dots.set(cls, []);
+        dots.get(cls).push([x(p.number), y(p.value)]);
+        continue;
+      }
+      chart.append(svg('circle', { class: cls, cx: x(p.number), cy: y(p.value), r: 4, 'data-number': p.number },
         svg('title', {}, `#${p.number}: ${formatNumber(p.value)}${p.feasible ? '' : ' (infeasible)'}`)));
     } else if (p.status === 'FAILED' || p.status === 'TIMED_OUT') {
       const cx = x(p.number), cy = plotBottom + 20;
-      chart.append(svg('path', { class: 'cross', d: `M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}` },
-        svg('title', {}, `#${p.number}: ${p.status}`)));
+      const d = `M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}`;
+      if (many) { crosses.push(d); continue; }
+      chart.append(svg('path', { class: 'cross', d }, svg('title', {}, `#${p.number}: ${p.status}`)));
     }
+  }
+  if (many) {
+    // thousands of experiments: one path per kind, and the tooltip finds the dot under the pointer
+    for (const [cls, at] of dots) chart.append(svg('path', { class: `${cls} dots`, d: dotPath(at, 2.5), 'data-dots': at.length }));
+    chart.append(svg('path', { class: 'cross', d: crosses.join('') || 'M0,0' }));
+    const xy = shown.map(p => [x(p.number), y(p.value)]);
+    const tooltip = document.getElementById('tooltip');
+    chart.addEventListener('mousemove', event => {
+      const [px, py] = pointerIn(chart, event);
+      const i = nearest(xy, px, py, 5);
+      if (i < 0) { tooltip.hidden = true; return; }
+      const p = shown[i];
+      placeTooltip(tooltip, `#${p.number}${p.feasible ? '' : ' (infeasible)'}`, [[t.objectives[0].metric, formatNumber(p.value)]], event);
+    });
+    chart.addEventListener('mouseleave', () => { tooltip.hidden = true; });
   }
   const o = t.objectives[0];
   const legend = o.direction === 'MAXIMIZE' ? 'higher is better' : 'lower is better';
