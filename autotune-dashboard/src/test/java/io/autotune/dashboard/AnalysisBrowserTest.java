@@ -105,6 +105,8 @@ class AnalysisBrowserTest {
     assertThat(text("experiment-error")).isEqualTo("server exited with code 1");
     assertThat(text("log-tail")).contains("<script>alert(1)</script>", "CUDA out of memory");
     assertThat(driver.findElements(By.cssSelector("#log-tail script"))).isEmpty();
+    assertThat(text("experiment-configuration")).contains(DetailStore.MARKUP);
+    assertThat(driver.findElements(By.cssSelector("#task img"))).isEmpty();
     Chromium.screenshot(driver, TARGET.resolve("dashboard-experiment-failed.png"));
   }
 
@@ -114,6 +116,10 @@ class AnalysisBrowserTest {
     Files.deleteIfExists(saved);
     open("/detail/#/tasks/" + detail.task.id());
     waitFor("#export-csv");
+    // the markup policy is in the table, the trade-off tooltips and an axis of the parallel
+    // coordinates: as text everywhere
+    assertThat(driver.findElement(By.id("parallel-plot")).getText()).contains(DetailStore.MARKUP);
+    assertThat(driver.findElements(By.cssSelector("#task img"))).isEmpty();
     driver.findElement(By.id("export-csv")).click();
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Files.exists(saved));
     new WebDriverWait(driver, Duration.ofSeconds(5))

@@ -20,11 +20,14 @@ import java.util.OptionalDouble;
 /**
  * One task, max throughput subject to ttft_p90 &lt;= 0.2, with two experiments to show in full: #1
  * deployed 2 minutes, benchmarked 8, on GPUs 0 and 1 with their summaries, ttft_p90 0.25 (slack
- * -25%); #2 failed with a server log tail that holds markup.
+ * -25%); #2 failed with a server log tail that holds markup, and its policy is markup too.
  */
 final class DetailStore implements AutoCloseable {
   static final String LOG_TAIL =
       "INFO loading weights\n<script>alert(1)</script>\ntorch.OutOfMemoryError: CUDA out of memory";
+
+  /** A choice value that is markup: the page must show it as text. */
+  static final String MARKUP = "<img src=x onerror=alert(1)>";
 
   final MutableClock clock = MutableClock.startingAt("2026-11-30T10:00:00Z");
   final CheckpointStore store = CheckpointStore.inMemory(clock, Duration.ofSeconds(5));
@@ -35,7 +38,7 @@ final class DetailStore implements AutoCloseable {
         Objective.maximize("throughput")
             .withSlos(List.of(Slo.constraint("ttft_p90", 0.2)), Objective.DEFAULT_STEEPNESS);
     SearchSpace space =
-        SearchSpace.builder().integer("tp-size", 1, 2).choice("policy", "lpm", "fcfs").build();
+        SearchSpace.builder().integer("tp-size", 1, 2).choice("policy", "lpm", MARKUP).build();
     task = store.createTask(TaskSpec.of("detail", space, throughput));
     Lease lease = store.acquire(task.id(), "worker-a", Duration.ofDays(1)).orElseThrow();
     Experiment first = started(lease, 1).withGpus(List.of(0, 1));
@@ -75,7 +78,8 @@ final class DetailStore implements AutoCloseable {
   }
 
   private Experiment started(Lease lease, int number) {
-    Configuration c = new Configuration(Map.of("tp-size", number, "policy", "lpm"));
+    Configuration c =
+        new Configuration(Map.of("tp-size", number, "policy", number == 1 ? "lpm" : MARKUP));
     Experiment e =
         Experiment.pending(task.id(), number, c, clock.instant(), "worker-a", lease.epoch());
     store.insertExperiment(lease, e);
