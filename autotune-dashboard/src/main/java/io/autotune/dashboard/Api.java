@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /** Routes {@code api/...} paths to their answers. Thread-safe. */
 final class Api {
-  private static final Pattern TASK = Pattern.compile("/api/tasks/([^/]+)(/experiments)?");
+  private static final Pattern TASK =
+      Pattern.compile(
+          "/api/tasks/([^/]+?)(/experiments(?:\\.(csv|json)|/(\\d{1,9}))?|/importance)?");
   private static final int MAX_HOURS = 24 * 31;
 
   private final CheckpointStore store;
@@ -56,21 +58,28 @@ final class Api {
     };
   }
 
+  /**
+   * {@code api/tasks/{id}}, {@code .../experiments}, {@code .../experiments.csv} or {@code .json},
+   * {@code .../experiments/{n}} and {@code .../importance}.
+   */
   private Optional<Object> task(String path, Instant now) {
     Matcher m = TASK.matcher(path);
     if (!m.matches()) {
       return Optional.empty();
     }
-    boolean experiments = m.group(2) != null;
     Instant storeNow = TaskLog.abandonDeadOwners(store);
-    return store
-        .task(m.group(1))
-        .map(task -> TaskLog.read(store, task))
-        .map(
-            log ->
-                experiments
-                    ? TaskViews.experiments(log, now)
-                    : TaskViews.detail(log, now, storeNow));
+    Optional<TaskLog> task = store.task(m.group(1)).map(t -> TaskLog.read(store, t));
+    String below = Optional.ofNullable(m.group(2)).orElse("");
+    if (below.isEmpty()) {
+      return task.map(log -> TaskViews.detail(log, now, storeNow));
+    } else if (below.equals("/importance")) {
+      return task.map(log -> Importance.of(log.task().spec(), log.experiments(), Json.time(now)));
+    } else if (m.group(3) != null) {
+      return task.map(log -> Download.of(log, m.group(3), now));
+    } else if (m.group(4) != null) {
+      return task.flatMap(log -> TaskViews.experiment(log, Integer.parseInt(m.group(4)), now));
+    }
+    return task.map(log -> TaskViews.experiments(log, now));
   }
 
   /**

@@ -106,6 +106,11 @@ public class DashboardServlet extends HttpServlet {
       writeError(response, HttpServletResponse.SC_NOT_FOUND, "not found");
       return;
     }
+    if (answer.get() instanceof Download file) {
+      response.setHeader("Content-Disposition", file.contentDisposition());
+      write(response, HttpServletResponse.SC_OK, file.contentType(), file.body());
+      return;
+    }
     byte[] body = Json.MAPPER.writeValueAsBytes(answer.get());
     write(response, HttpServletResponse.SC_OK, "application/json", body);
   }

@@ -15,15 +15,20 @@ final class StaticAssets {
   record Asset(byte[] bytes, String contentType) {}
 
   private static final Map<String, String> FILES =
-      Map.of(
-          "/", "index.html",
-          "/static/dashboard.css", "dashboard.css",
-          "/static/dashboard.js", "dashboard.js",
-          "/static/format.js", "format.js",
-          "/static/gantt.js", "gantt.js",
-          "/static/scale.js", "scale.js",
-          "/static/task.js", "task.js",
-          "/static/favicon.svg", "favicon.svg");
+      Map.ofEntries(
+          Map.entry("/", "index.html"),
+          Map.entry("/static/favicon.svg", "favicon.svg"),
+          Map.entry("/static/compare.js", "compare.js"),
+          Map.entry("/static/dashboard.css", "dashboard.css"),
+          Map.entry("/static/dashboard.js", "dashboard.js"),
+          Map.entry("/static/experiment.js", "experiment.js"),
+          Map.entry("/static/format.js", "format.js"),
+          Map.entry("/static/importance.js", "importance.js"),
+          Map.entry("/static/parallel.js", "parallel.js"),
+          Map.entry("/static/pareto.js", "pareto.js"),
+          Map.entry("/static/gantt.js", "gantt.js"),
+          Map.entry("/static/scale.js", "scale.js"),
+          Map.entry("/static/task.js", "task.js"));
 
   private final Map<String, Asset> assets;
 

@@ -198,6 +198,15 @@ final class TaskViews {
         log.experiments().stream().map(e -> experiment(log, front, e, now)).toList());
   }
 
+  /** Experiment {@code number} of the task in full, if there is one. */
+  static Optional<Object> experiment(TaskLog log, int number, Instant now) {
+    Set<Integer> front = log.paretoFront();
+    return log.experiments().stream()
+        .filter(e -> e.number() == number)
+        .findFirst()
+        .<Object>map(e -> ExperimentDetail.of(log, experiment(log, front, e, now), e, now));
+  }
+
   private static ExperimentView experiment(
       TaskLog log, Set<Integer> front, Experiment e, Instant now) {
     TaskSpec spec = log.task().spec();

@@ -9,28 +9,19 @@ import io.autotune.spi.GpuMonitor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,8 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * override the paths with CHROMIUM and CHROMEDRIVER).
  */
 class BrowserTest {
-  private static final Path CHROMIUM = Path.of(env("CHROMIUM", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER", "/usr/bin/chromedriver"));
   private static final Path TARGET = Path.of("target");
 
   /** What JNA says when libnvidia-ml is missing: several lines, none of them for people. */
@@ -80,49 +69,16 @@ class BrowserTest {
                 "/nogpu/*", new DashboardServlet(seeded.store, GpuMonitor.none(LOADER_ERROR), utc),
                 "/objectives/*", new DashboardServlet(objectives.store, H200s.twoGpus(), utc)));
     profile = Files.createTempDirectory("autotune-chromium-");
-    driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            chromeOptions());
-  }
-
-  private static ChromeOptions chromeOptions() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + profile,
-        "--window-size=1440,1800",
-        "--lang=en-US");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    return options;
+    driver = Chromium.start(profile, TARGET.resolve("downloads"));
   }
 
   private static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    return Chromium.installed();
   }
 
   @BeforeEach
   void requireBrowser() {
-    assumeTrue(
-        browserInstalled(),
-        "browser test skipped: "
-            + CHROMIUM
-            + " or "
-            + CHROMEDRIVER
-            + " is not installed (apt-get install chromium chromium-driver)");
+    assumeTrue(browserInstalled(), Chromium.skipReason());
   }
 
   @AfterEach
@@ -130,11 +86,7 @@ class BrowserTest {
     if (driver == null) {
       return;
     }
-    List<LogEntry> errors =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .toList();
-    assertThat(errors).as("console errors").isEmpty();
+    assertThat(Chromium.consoleErrors(driver)).as("console errors").isEmpty();
   }
 
   @AfterAll
@@ -490,21 +442,6 @@ class BrowserTest {
 
   /** Saves the whole page, the window resized to its height, under target/. */
   private static void screenshot(String name) throws IOException {
-    Files.createDirectories(TARGET);
-    driver.manage().window().setSize(new Dimension(1440, 400)); // so the page sets the height
-    Number height =
-        (Number)
-            driver.executeScript(
-                "return document.documentElement.scrollHeight"
-                    + " + window.outerHeight - window.innerHeight");
-    driver.manage().window().setSize(new Dimension(1440, height.intValue()));
-    Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, TARGET.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    driver.manage().window().setSize(new Dimension(1440, 1800));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    Chromium.screenshot(driver, TARGET.resolve(name));
   }
 }

@@ -2,12 +2,19 @@
 // GPUs and workers every 5 s, statistics and tasks every 10 s, the timeline every 30 s.
 import { el, show, setZone, formatTime, formatClock, formatDuration, formatNumber, taskStatusBadge } from './format.js';
 import { drawTimeline } from './gantt.js';
-import { drawTask } from './task.js';
+import { drawTask, taskBusy } from './task.js';
+import { drawExperiment } from './experiment.js';
+import { drawComparison } from './compare.js';
 
 const TOKEN_KEY = 'autotune.dashboard.token';
 let lastTimeline = null;
+const picked = new Set();
 
 async function api(path) {
+  return (await request(path)).json();
+}
+
+async function request(path) {
   const headers = {};
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -17,7 +24,23 @@ async function api(path) {
     throw new Error('unauthorised');
   }
   if (!response.ok) throw new Error(`api/${path}: HTTP ${response.status}`);
-  return response.json();
+  return response;
+}
+
+/**
+ * Saves api/{path} as a file. A plain link would not carry the token, so the page fetches it and
+ * hands the browser a blob URL; the file name is the server's (Content-Disposition).
+ */
+async function download(path) {
+  const response = await request(path);
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const match = /filename="([^"]+)"/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: match ? match[1] : path.split('/').pop() });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 /** Runs {@code load} now and every {@code seconds}; a failure shows in the banner, not the console. */
@@ -141,10 +164,21 @@ async function loadTasks() {
     show('tasks', el('p', { class: 'empty' }, 'No tasks yet.'));
     return;
   }
-  show('tasks', el('table', { class: 'data', id: 'tasks-table' },
-    el('thead', {}, el('tr', {}, ['Task', 'Status', 'Objective', 'Strategy', 'Experiments', 'Feasible', 'Best', 'Created']
+  const ids = new Set(list.tasks.map(t => t.id));
+  for (const id of picked) if (!ids.has(id)) picked.delete(id);
+  const compare = el('button', { type: 'button', id: 'compare-button' }, 'Compare the ticked tasks');
+  compare.addEventListener('click', () => {
+    location.hash = `#/compare/${[...picked].map(encodeURIComponent).join(',')}`;
+  });
+  const refresh = () => { compare.disabled = picked.size < 2; };
+  refresh();
+  show('tasks', el('div', { class: 'compare-pick-bar' }, compare,
+    el('span', { class: 'muted small' }, ' tick two or more tasks to see their best so far and Pareto fronts on one chart')),
+  el('table', { class: 'data', id: 'tasks-table' },
+    el('thead', {}, el('tr', {}, ['', 'Task', 'Status', 'Objective', 'Strategy', 'Experiments', 'Feasible', 'Best', 'Created']
       .map(h => el('th', {}, h)))),
     el('tbody', {}, list.tasks.map(t => el('tr', {},
+      el('td', {}, pick(t, refresh)),
       el('td', {}, el('a', { href: `#/tasks/${encodeURIComponent(t.id)}`, class: 'task-link' }, t.name)),
       el('td', {}, taskStatusBadge(t)),
       el('td', {}, t.objectives.map(o => `${o.direction === 'MAXIMIZE' ? 'max' : 'min'} ${o.metric}`).join(', ')),
@@ -153,6 +187,17 @@ async function loadTasks() {
       el('td', { class: 'num', title: 'succeeded experiments that met every constraint' }, `${t.feasible} / ${t.succeeded}`),
       el('td', { class: 'num' }, bestCell(t)),
       el('td', {}, formatTime(t.created_at)))))));
+}
+
+/** The tick box that picks a task for the comparison; the pick outlives the 10 s refresh. */
+function pick(t, refresh) {
+  const box = el('input', { type: 'checkbox', class: 'compare-pick', 'data-id': t.id,
+    'aria-label': `compare ${t.name}`, checked: picked.has(t.id) ? 'checked' : null });
+  box.addEventListener('change', () => {
+    if (box.checked) picked.add(t.id); else picked.delete(t.id);
+    refresh();
+  });
+  return box;
 }
 
 /** The best feasible raw value of the only objective; with several, the Pareto front's size. */
@@ -176,29 +221,68 @@ function redrawTimeline() {
   }
 }
 
-// ---- the task view (#/tasks/ID)
+// ---- the task, experiment and comparison views (#/tasks/ID, #/tasks/ID/experiments/N, #/compare/ID,ID)
 
 async function loadTaskView() {
-  const id = currentTaskId();
-  if (id === null) return;
-  const path = `tasks/${encodeURIComponent(id)}`;
-  const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
-  drawTask(detail, experiments);
+  const started = performance.now();
+  const r = currentRoute();
+  if (r.view === 'task') {
+    const path = `tasks/${encodeURIComponent(r.id)}`;
+    const [detail, experiments, importance] =
+      await Promise.all([api(path), api(`${path}/experiments`), api(`${path}/importance`)]);
+    const drawn = performance.now();
+    drawTask(detail, experiments, importance,
+      format => download(`${path}/experiments.${format}`).catch(fail));
+    // what the render-time test reads, once the browser has laid out and painted the view (the
+    // frame after drawing): drawing it, and fetching plus drawing it
+    requestAnimationFrame(() => setTimeout(() => {
+      performance.measure('autotune:task-render', { start: drawn, end: performance.now() });
+      performance.measure('autotune:task-load', { start: started, end: performance.now() });
+    }, 0));
+  } else if (r.view === 'compare') {
+    const tasks = await Promise.all(r.ids.map(async id => {
+      const path = `tasks/${encodeURIComponent(id)}`;
+      const [detail, experiments] = await Promise.all([api(path), api(`${path}/experiments`)]);
+      return { detail, experiments };
+    }));
+    drawComparison(tasks);
+  } else if (r.view === 'experiment') {
+    drawExperiment(await api(`tasks/${encodeURIComponent(r.id)}/experiments/${r.number}`));
+  }
 }
 
-function currentTaskId() {
-  const match = /^#\/tasks\/(.+)$/.exec(location.hash);
-  return match ? decodeURIComponent(match[1]) : null;
+/**
+ * Reloads the task view every 10 s, unless a load is still under way (route() has just started
+ * one, or a large task is slow) or the user is drawing a brush.
+ */
+function refreshTaskView() {
+  if (currentRoute().view !== 'task' || taskBusy() || taskLoad !== null) return null;
+  taskLoad = loadTaskView().finally(() => { taskLoad = null; });
+  return taskLoad;
+}
+
+let taskLoad = null;
+
+/** Which view the location's fragment asks for. */
+function currentRoute() {
+  let m = /^#\/tasks\/([^/]+)\/experiments\/(\d+)$/.exec(location.hash);
+  if (m) return { view: 'experiment', id: decodeURIComponent(m[1]), number: Number(m[2]) };
+  m = /^#\/tasks\/([^/]+)$/.exec(location.hash);
+  if (m) return { view: 'task', id: decodeURIComponent(m[1]) };
+  m = /^#\/compare\/(.+)$/.exec(location.hash);
+  if (m) return { view: 'compare', ids: m[1].split(',').map(decodeURIComponent) };
+  return { view: 'overview' };
 }
 
 function route() {
-  const inTask = currentTaskId() !== null;
+  const inTask = currentRoute().view !== 'overview';
   document.getElementById('overview').hidden = inTask;
   document.getElementById('task-view').hidden = !inTask;
   document.getElementById('tooltip').hidden = true;
   if (inTask) {
     show('task', el('p', { class: 'muted' }, 'Loading…'));
-    loadTaskView().then(ok, fail);
+    taskLoad = loadTaskView().finally(() => { taskLoad = null; });
+    taskLoad.then(ok, fail);
   } else {
     redrawTimeline();
   }
@@ -236,7 +320,7 @@ async function start() {
   window.addEventListener('resize', redrawTimeline);
   route();
   every(5, () => Promise.all([loadGpus(), loadWorkers()]));
-  every(10, () => Promise.all([loadStatistics(), loadTasks(), currentTaskId() ? loadTaskView() : null]));
+  every(10, () => Promise.all([loadStatistics(), loadTasks(), refreshTaskView()]));
   every(30, loadTimeline);
 }
 

@@ -29,7 +29,7 @@ function fill(node, attributes, children) {
 
 /** Replaces the children of the element with id {@code id}. */
 export function show(id, ...children) {
-  document.getElementById(id).replaceChildren(...children.flat());
+  document.getElementById(id).replaceChildren(...children.flat().filter(c => c !== null && c !== undefined));
 }
 
 let dateTime = formatter('UTC');
@@ -109,4 +109,46 @@ export function statusClass(status) {
   if (status === 'SUCCEEDED') return 'succeeded';
   if (status === 'FAILED' || status === 'TIMED_OUT') return 'failed';
   return 'other';
+}
+
+/** Fills the shared tooltip with a title and name/value rows, and places it by the pointer. */
+export function placeTooltip(tooltip, title, rows, event) {
+  tooltip.replaceChildren(
+    el('div', { class: 'tooltip-title' }, title),
+    el('table', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))));
+  tooltip.hidden = false;
+  const left = Math.min(event.clientX + 14, window.innerWidth - tooltip.offsetWidth - 8);
+  const top = Math.min(event.clientY + 14, window.innerHeight - tooltip.offsetHeight - 8);
+  tooltip.style.left = `${Math.max(left, 8)}px`;
+  tooltip.style.top = `${Math.max(top, 8)}px`;
+}
+
+/**
+ * Past this many points a chart draws its dots as one SVG path per kind instead of one element
+ * each, and finds the point under the pointer by distance: 10,000 elements cost the browser more
+ * than the numbers do.
+ */
+export const MANY_POINTS = 1000;
+
+/** A path of small circles of radius {@code r} at {@code xy}, a list of [x, y]. */
+export function dotPath(xy, r) {
+  return xy.map(([x, y]) => `M${(x - r).toFixed(1)},${y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`).join('');
+}
+
+/** The index of the point of {@code xy} nearest to (x, y) within {@code reach}, or -1. */
+export function nearest(xy, x, y, reach) {
+  let best = -1, bestDistance = reach * reach;
+  for (let i = 0; i < xy.length; i++) {
+    const dx = xy[i][0] - x, dy = xy[i][1] - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestDistance) { best = i; bestDistance = d; }
+  }
+  return best;
+}
+
+/** Where a pointer event falls in the coordinates of {@code chart}'s viewBox. */
+export function pointerIn(chart, event) {
+  const box = chart.getBoundingClientRect();
+  const scale = chart.viewBox.baseVal.width / box.width;
+  return [(event.clientX - box.left) * scale, (event.clientY - box.top) * scale];
 }

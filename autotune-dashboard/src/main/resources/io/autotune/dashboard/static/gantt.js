@@ -1,7 +1,7 @@
 // The experiment timeline: one bar per experiment on a shared time axis, drawn as SVG.
 // The ticks and their labels come from the server (api/experiment-timeline), which computed
 // them in the display zone.
-import { el, svg, formatTime, formatDuration, formatNumber, statusClass } from './format.js';
+import { el, svg, formatTime, formatDuration, formatNumber, statusClass, placeTooltip } from './format.js';
 
 const LABEL_WIDTH = 190;
 const RIGHT_PAD = 24;
@@ -117,12 +117,5 @@ function showTooltip(tooltip, bar, label, event) {
   ];
   if (bar.error) rows.push(['Error', bar.error]);
   for (const [name, value] of Object.entries(bar.parameters || {})) rows.push([name, String(value)]);
-  tooltip.replaceChildren(
-    el('div', { class: 'tooltip-title' }, label),
-    el('table', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))));
-  tooltip.hidden = false;
-  const left = Math.min(event.clientX + 14, window.innerWidth - tooltip.offsetWidth - 8);
-  const top = Math.min(event.clientY + 14, window.innerHeight - tooltip.offsetHeight - 8);
-  tooltip.style.left = `${Math.max(left, 8)}px`;
-  tooltip.style.top = `${Math.max(top, 8)}px`;
+  placeTooltip(tooltip, label, rows, event);
 }

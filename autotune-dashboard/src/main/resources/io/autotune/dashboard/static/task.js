@@ -1,12 +1,52 @@
 // The view of one task: its summary, best configuration, best-so-far curve and experiments. Values
 // are the raw objective values the runner measured; the penalised score shows only where legacy
 // penalty SLOs can move it.
-import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge } from './format.js';
+import { el, svg, show, formatTime, formatDuration, formatNumber, formatParameters, statusBadge, taskStatusBadge,
+  placeTooltip, MANY_POINTS, dotPath, nearest, pointerIn } from './format.js';
+import { paretoPlot, metricNames, directionOf } from './pareto.js';
+import { axesOf, selection, parallelPlot, metricSelect, brushing } from './parallel.js';
 import { robustAxis } from './scale.js';
+import { importanceBars } from './importance.js';
 
-/** Draws the task view from api/tasks/{id} and api/tasks/{id}/experiments. */
-export function drawTask(detail, experiments) {
+/** The most rows the experiment table shows; the CSV has them all. */
+const MAX_ROWS = 200;
+
+/** Per task: the Pareto plot's metrics, the parallel coordinates' metric and brushes. */
+const views = new Map();
+let last = null;
+
+/** Draws the task view from api/tasks/{id}, .../experiments and .../importance. */
+export function drawTask(detail, experiments, importance, download) {
+  last = { detail, experiments: experiments.experiments, importance, download };
+  render();
+}
+
+/** Whether the user is drawing a brush, when a refresh would get in the way. */
+export function taskBusy() {
+  return brushing();
+}
+
+function viewOf(t, experiments) {
+  if (!views.has(t.id)) {
+    const names = metricNames(experiments, t);
+    const x = t.objectives[0].metric;
+    const y = t.objectives.length > 1 ? t.objectives[1].metric : names.find(n => n !== x) || x;
+    views.set(t.id, { x, y, xDir: directionOf(x, t), yDir: directionOf(y, t), metric: x, brushes: {} });
+  }
+  return views.get(t.id);
+}
+
+function render() {
+  const { detail, experiments, importance, download } = last;
   const t = detail.task;
+  const view = viewOf(t, experiments);
+  const update = changes => { Object.assign(view, changes); render(); };
+  const axes = axesOf(experiments, detail.parameters, view.metric);
+  const chosen = selection(experiments, axes, view.brushes);
+  const brushed = Object.keys(view.brushes).length > 0;
+  const selected = brushed ? new Set(chosen.map(e => e.number)) : null;
+  const link = number => `#/tasks/${encodeURIComponent(t.id)}/experiments/${number}`;
+  const tooltip = document.getElementById('tooltip');
   show('task',
     el('div', { class: 'task-head' },
       el('h1', { id: 'task-name' }, t.name), taskStatusBadge(t)),
@@ -18,9 +58,48 @@ export function drawTask(detail, experiments) {
       el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
         el('h3', {}, 'Search space'), space(detail.parameters)),
       el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t))),
-    el('section', { class: 'panel' }, el('h2', {}, 'Experiments'), table(experiments.experiments, t),
+    el('div', { class: 'columns' },
+      el('section', { class: 'panel' }, el('h2', {}, 'Trade-off'),
+        paretoPlot(experiments, t, view, v => update(v), tooltip, selected, link)),
+      el('section', { class: 'panel' }, el('h2', {}, 'Parameter importance'), importanceBars(importance))),
+    el('section', { class: 'panel' },
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Parallel coordinates'),
+        metricSelect(metricNames(experiments, t), view.metric, metric => update({ metric, brushes: {} }))),
+      el('div', { class: 'chart-scroll' }, parallelPlot(experiments, axes, view.brushes, selected || new Set(),
+        (name, range) => {
+          const brushes = { ...view.brushes };
+          if (range) brushes[name] = range; else delete brushes[name];
+          update({ brushes });
+        })),
+      el('p', { class: 'muted small' }, 'Drag along an axis to select a range; the table below shows the experiments inside every selected range. '
+        + 'A click on an axis clears its range. Blue: feasible, red: broke a constraint.')),
+    el('section', { class: 'panel' },
+      el('div', { class: 'panel-head' }, el('h2', {}, 'Experiments'), exportButtons(download)),
+      tableNote(experiments.length, chosen.length, brushed, () => update({ brushes: {} })),
+      table(chosen.slice(0, MAX_ROWS), t),
       t.objectives.length > 1 ? el('p', { class: 'muted small' },
         '◆: on the Pareto front (feasible, and no feasible experiment is at least as good in every objective and better in one).') : null));
+}
+
+/** "Showing 12 of 200 experiments: inside the brushed ranges. [clear]", and the row cap. */
+function tableNote(total, matching, brushed, clear) {
+  if (!brushed && total <= MAX_ROWS) return null;
+  const button = brushed ? el('button', { type: 'button', id: 'clear-brushes' }, 'clear the selection') : null;
+  if (button) button.addEventListener('click', clear);
+  return el('p', { class: 'note', id: 'table-note' },
+    brushed ? `${matching} of ${total} experiments inside the selected ranges` : `${total} experiments`,
+    matching > MAX_ROWS ? `; showing the first ${MAX_ROWS} (the CSV has them all)` : '',
+    '. ', button);
+}
+
+/** CSV and JSON buttons that save the task's experiments (api/tasks/{id}/experiments.csv, .json). */
+function exportButtons(download) {
+  return el('div', { class: 'export' }, ['csv', 'json'].map(format => {
+    const button = el('button', { type: 'button', id: `export-${format}`, title: `Save the experiments as ${format.toUpperCase()}` },
+      format.toUpperCase());
+    button.addEventListener('click', () => download(format));
+    return button;
+  }));
 }
 
 /** "maximise throughput, minimise tpot subject to ttft_p90 ≤ 0.2". */
@@ -86,20 +165,44 @@ function curve(points, t) {
     svg('text', { class: 'lane-label', x: left - 6, y: plotBottom + 24, 'text-anchor': 'end' }, 'failed'));
   chart.append(svg('polyline', { class: 'best-line', points: steps(points, x, y) }));
   const off = [];
+  const many = points.length > MANY_POINTS;
+  const dots = new Map(), crosses = [], shown = [];
   for (const p of points) {
     if (p.value !== null && (p.value > hi || p.value < lo)) {
       off.push(p);
       chart.append(offScale(p, x(p.number), p.value > hi ? top : plotBottom, p.value > hi));
     } else if (p.value !== null) {
       const best = p.feasible && p.best_value === p.value;
-      chart.append(svg('circle', { class: `dot${best ? ' best' : ''}${p.feasible ? '' : ' infeasible'}`,
-        cx: x(p.number), cy: y(p.value), r: 4, 'data-number': p.number },
+      const cls = `dot${best ? ' best' : ''}${p.feasible ? '' : ' infeasible'}`;
+      shown.push(p);
+      if (many) {
+        if (!dots.has(cls)) dots.set(cls, []);
+        dots.get(cls).push([x(p.number), y(p.value)]);
+        continue;
+      }
+      chart.append(svg('circle', { class: cls, cx: x(p.number), cy: y(p.value), r: 4, 'data-number': p.number },
         svg('title', {}, `#${p.number}: ${formatNumber(p.value)}${p.feasible ? '' : ' (infeasible)'}`)));
     } else if (p.status === 'FAILED' || p.status === 'TIMED_OUT') {
       const cx = x(p.number), cy = plotBottom + 20;
-      chart.append(svg('path', { class: 'cross', d: `M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}` },
-        svg('title', {}, `#${p.number}: ${p.status}`)));
+      const d = `M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}`;
+      if (many) { crosses.push(d); continue; }
+      chart.append(svg('path', { class: 'cross', d }, svg('title', {}, `#${p.number}: ${p.status}`)));
     }
+  }
+  if (many) {
+    // thousands of experiments: one path per kind, and the tooltip finds the dot under the pointer
+    for (const [cls, at] of dots) chart.append(svg('path', { class: `${cls} dots`, d: dotPath(at, 2.5), 'data-dots': at.length }));
+    chart.append(svg('path', { class: 'cross', d: crosses.join('') || 'M0,0' }));
+    const xy = shown.map(p => [x(p.number), y(p.value)]);
+    const tooltip = document.getElementById('tooltip');
+    chart.addEventListener('mousemove', event => {
+      const [px, py] = pointerIn(chart, event);
+      const i = nearest(xy, px, py, 5);
+      if (i < 0) { tooltip.hidden = true; return; }
+      const p = shown[i];
+      placeTooltip(tooltip, `#${p.number}${p.feasible ? '' : ' (infeasible)'}`, [[t.objectives[0].metric, formatNumber(p.value)]], event);
+    });
+    chart.addEventListener('mouseleave', () => { tooltip.hidden = true; });
   }
   const o = t.objectives[0];
   const legend = o.direction === 'MAXIMIZE' ? 'higher is better' : 'lower is better';
@@ -142,7 +245,7 @@ function table(experiments, t) {
   return el('table', { class: 'data', id: 'experiments-table' },
     el('thead', {}, el('tr', {}, headers.map(h => el('th', {}, h)))),
     el('tbody', {}, experiments.map(e => el('tr', { class: rowClass(e, several) },
-      el('td', { class: 'num' }, e.number,
+      el('td', { class: 'num' }, el('a', { href: `#/tasks/${encodeURIComponent(t.id)}/experiments/${e.number}`, class: 'experiment-link' }, e.number),
         several && e.pareto ? el('span', { class: 'pareto-mark', title: 'on the Pareto front' }, ' ◆') : null),
       el('td', {}, statusBadge(e.status)),
       el('td', {}, formatTime(e.started_at || e.created_at)), el('td', { class: 'num' }, formatDuration(e.duration_seconds)),

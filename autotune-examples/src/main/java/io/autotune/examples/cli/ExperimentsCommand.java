@@ -3,6 +3,7 @@ package io.autotune.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autotune.dashboard.internal.ExperimentsCsv;
 import io.autotune.model.Experiment;
 import io.autotune.model.TaskSpec;
 import io.autotune.spi.CheckpointStore;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code experiments TASK --store URL [--json]}: one task's experiment log, after the store marked
- * the unfinished experiments of dead owners ABANDONED.
+ * {@code experiments TASK --store URL [--json | --csv]}: one task's experiment log, after the store
+ * marked the unfinished experiments of dead owners ABANDONED. {@code --csv} writes the columns of
+ * the dashboard's {@code api/tasks/{id}/experiments.csv} ({@link ExperimentsCsv}).
  */
 @Command(
     name = "experiments",
@@ -36,8 +39,20 @@ final class ExperimentsCommand implements Callable<Integer> {
 
   @Mixin StoreOption.Required store;
 
-  @Option(names = "--json", description = "one JSON array instead of a table")
-  boolean json;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Format format = new Format();
+
+  /** A table by default; JSON or CSV instead, not both. */
+  static final class Format {
+    @Option(names = "--json", description = "one JSON array instead of a table")
+    boolean json;
+
+    @Option(
+        names = "--csv",
+        description =
+            "CSV (RFC 4180) instead of a table: one column per parameter, metric and constraint")
+    boolean csv;
+  }
 
   @Spec CommandSpec spec;
 
@@ -52,6 +67,11 @@ final class ExperimentsCommand implements Callable<Integer> {
               .spec();
       DeadOwners.abandon(checkpoints, spec.commandLine().getErr());
       List<Experiment> log = checkpoints.experiments(taskId);
+      if (format.csv) {
+        out.print(ExperimentsCsv.write(task, log, checkpoints.now()));
+        out.flush();
+        return 0;
+      }
       ArrayNode rows = JSON.createArrayNode();
       String[] header = header(task);
       // the number, then duration, objective values and score (up to the last four columns)
@@ -62,7 +82,7 @@ final class ExperimentsCommand implements Callable<Integer> {
         rows.add(toJson(task, e));
         table.row(cells(task, e));
       }
-      if (json) {
+      if (format.json) {
         out.print(rows.toPrettyString() + System.lineSeparator());
       } else {
         out.print(table);

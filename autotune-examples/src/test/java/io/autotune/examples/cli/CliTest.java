@@ -100,6 +100,16 @@ class CliTest {
     assertThat(run("experiments", id, "--store", store, "--json")).isZero();
     assertThat(out.toString())
         .contains("\"feasible\" : false", "\"ttft\" : -1.0", "\"objectives\" : {");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("experiments", id, "--store", store, "--csv")).isZero();
+    List<String> csv = List.of(out.toString().split("\r\n"));
+    assertThat(csv).hasSize(11);
+    assertThat(csv.get(0))
+        .startsWith("number,status,created_at,")
+        .contains(",feasible,pareto,param.x,metric.value,", ",slack.ttft,worker,error");
+    assertThat(csv).anyMatch(l -> l.matches("\\d+,SUCCEEDED,.*,9\\.0,false,false,.*,-1\\.0,.*"));
+    assertThat(run("experiments", id, "--store", store, "--csv", "--json")).isEqualTo(2);
   }
 
   @Test
