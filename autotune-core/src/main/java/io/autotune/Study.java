@@ -193,10 +193,7 @@ public final class Study {
    * objective, better in one), in the order told. With one objective: the best result.
    */
   public synchronized List<Result> paretoFront() {
-    List<Result> feasible = results.stream().filter(Result::feasible).toList();
-    return feasible.stream()
-        .filter(r -> feasible.stream().noneMatch(o -> Pareto.dominates(losses(o), losses(r))))
-        .toList();
+    return Pareto.front(results.stream().filter(Result::feasible).toList(), this::losses);
   }
 
   /** Every result told so far, in the order told. */

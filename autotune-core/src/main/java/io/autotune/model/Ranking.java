@@ -18,16 +18,7 @@ final class Ranking {
   }
 
   static List<Experiment> paretoFront(TaskSpec spec, List<Experiment> log) {
-    List<Experiment> feasible = feasible(spec, log);
-    List<List<Double>> losses = feasible.stream().map(e -> losses(spec, e)).toList();
-    List<Experiment> front = new ArrayList<>();
-    for (int i = 0; i < feasible.size(); i++) {
-      List<Double> mine = losses.get(i);
-      if (losses.stream().noneMatch(other -> Pareto.dominates(other, mine))) {
-        front.add(feasible.get(i));
-      }
-    }
-    return front;
+    return Pareto.front(feasible(spec, log), e -> losses(spec, e));
   }
 
   /**
