@@ -102,7 +102,7 @@ record Statistics(
   }
 
   private static RunningTask progress(TaskLog log, Instant storeNow) {
-    int max = log.task().spec().maxExperiments();
+    int max = log.task().spec().experimentBudget();
     long done = log.finished();
     return new RunningTask(
         log.task().id(),

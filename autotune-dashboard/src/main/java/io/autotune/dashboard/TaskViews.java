@@ -73,7 +73,19 @@ final class TaskViews {
       Summary task,
       List<ParameterView> parameters,
       Map<String, Object> bestConfiguration,
-      List<Point> bestSoFar) {}
+      List<Point> bestSoFar,
+      List<ConfirmedView> confirmed) {}
+
+  /**
+   * A configuration that the task's confirmation runs repeated: its runs, the mean of the first
+   * objective and the half-width of its 95 % interval (null with fewer than two values).
+   */
+  record ConfirmedView(
+      Map<String, Object> configuration,
+      List<Integer> experiments,
+      int feasibleRuns,
+      Double mean,
+      Double halfWidth95) {}
 
   /** A parameter of the search space, described for people. */
   record ParameterView(String name, String type, String range) {}
@@ -127,7 +139,7 @@ final class TaskViews {
         t.spec().strategy(),
         t.spec().objective().metric(),
         t.spec().objective().direction().name(),
-        t.spec().maxExperiments(),
+        t.spec().experimentBudget(),
         log.experiments().size(),
         log.finished(),
         log.running(),
@@ -158,7 +170,17 @@ final class TaskViews {
         summary(log, storeNow),
         log.task().spec().space().parameters().stream().map(TaskViews::describe).toList(),
         log.best().map(e -> e.configuration().values()).orElse(Map.of()),
-        bestSoFar(log));
+        bestSoFar(log),
+        log.task().spec().confirmed(log.experiments()).stream()
+            .map(
+                c ->
+                    new ConfirmedView(
+                        c.configuration().values(),
+                        c.experiments(),
+                        c.feasibleRuns(),
+                        Double.isNaN(c.mean()) ? null : c.mean(),
+                        c.halfWidth95().isPresent() ? c.halfWidth95().getAsDouble() : null))
+            .toList());
   }
 
   /**

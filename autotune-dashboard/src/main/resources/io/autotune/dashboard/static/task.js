@@ -56,7 +56,7 @@ function render() {
       + (t.owner_dead ? ` · owner ${t.owner} dead, its lease expired ${formatTime(t.lease_expires_at)}` : '')),
     el('div', { class: 'columns' },
       el('section', { class: 'panel' }, el('h2', {}, 'Best configuration'), best(detail),
-        el('h3', {}, 'Search space'), space(detail.parameters)),
+        confirmed(detail.confirmed, t), el('h3', {}, 'Search space'), space(detail.parameters)),
       el('section', { class: 'panel' }, el('h2', {}, 'Best so far'), curve(detail.best_so_far, t))),
     el('div', { class: 'columns' },
       el('section', { class: 'panel' }, el('h2', {}, 'Trade-off'),
@@ -128,6 +128,22 @@ function best(detail) {
       ? el('p', { id: 'pareto-front' }, 'Pareto front: ', t.pareto_front.map(n => `#${n}`).join(', ')) : null,
     el('table', { class: 'kv' }, Object.entries(detail.best_configuration).map(([k, v]) =>
       el('tr', {}, el('th', {}, k), el('td', {}, String(v))))));
+}
+
+// the configurations that confirmation runs repeated, the pick first (optimization.confirm_best)
+function confirmed(rows, t) {
+  if (!rows || rows.length === 0) return null;
+  const metric = t.objectives[0].metric;
+  return el('div', { id: 'confirmed' },
+    el('h3', {}, 'Confirmation runs'),
+    el('table', {},
+      el('tr', {}, ['configuration', 'runs', 'feasible', `${metric} mean`, '± 95 %'].map(h => el('th', {}, h))),
+      rows.map(c => el('tr', {},
+        el('td', {}, Object.entries(c.configuration).map(([k, v]) => `${k}=${v}`).join(', ')),
+        el('td', { class: 'num' }, c.experiments.map(n => `#${n}`).join(' ')),
+        el('td', { class: 'num' }, `${c.feasible_runs}/${c.experiments.length}`),
+        el('td', { class: 'num' }, c.mean === null ? '-' : formatNumber(c.mean)),
+        el('td', { class: 'num' }, c.half_width95 === null ? '-' : formatNumber(c.half_width95))))));
 }
 
 function space(parameters) {
