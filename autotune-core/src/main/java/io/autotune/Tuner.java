@@ -53,6 +53,8 @@ public final class Tuner {
   private final Set<TuningLoop> active = ConcurrentHashMap.newKeySet();
   private final Set<LeasedExperiment> shared = ConcurrentHashMap.newKeySet();
   private final Map<String, Strategy> strategyOfTask = new ConcurrentHashMap<>();
+  // a shared task's runner, made once: proposals ask it for GPU counts, experiments run on it
+  private final Map<String, ExperimentRunner> runnerOfTask = new ConcurrentHashMap<>();
   private final Proposer proposer;
 
   private Tuner(Builder b) {
@@ -167,10 +169,14 @@ public final class Tuner {
    */
   private Proposer.Decision proposeIfItFits(Task task, List<Experiment> log) {
     Proposer.Decision decision = proposer.decide(task, log);
+    if (decision instanceof Proposer.Finish) {
+      strategyOfTask.remove(task.id());
+      runnerOfTask.remove(task.id());
+    }
     if (decision instanceof Proposer.Run run) {
       int needs;
       try {
-        needs = runners.create(task.spec()).gpusFor(run.configuration());
+        needs = runnerOf(task).gpusFor(run.configuration());
       } catch (RuntimeException e) {
         return decision; // the experiment fails with the reason, recorded
       }
@@ -218,7 +224,7 @@ public final class Tuner {
         store
             .task(lease.taskId())
             .orElseThrow(() -> new AutotuneException("no task with id " + lease.taskId()));
-    ExperimentRunner runner = runners.create(task.spec());
+    ExperimentRunner runner = runnerOf(task);
     LeasedExperiment experiment = new LeasedExperiment(settings, store, task, lease);
     shared.add(experiment);
     try {
@@ -226,6 +232,10 @@ public final class Tuner {
     } finally {
       shared.remove(experiment);
     }
+  }
+
+  private ExperimentRunner runnerOf(Task task) {
+    return runnerOfTask.computeIfAbsent(task.id(), id -> runners.create(task.spec()));
   }
 
   /**

@@ -113,7 +113,19 @@ final class GpuAllocator {
    * cannot be read); with host locks, GPUs that other processes of the host hold are not free.
    */
   public int freeCount() {
+    return free(usableNow());
+  }
+
+  /**
+   * Whether {@code count} GPUs are free now (as {@link #freeCount} counts them), or the host has
+   * fewer than {@code count} usable in all, so that asking for them fails at once; one sample.
+   */
+  public boolean fitsNow(int count) {
     List<GpuInfo> usable = usableNow();
+    return count == 0 || count > usable.size() || count <= free(usable);
+  }
+
+  private int free(List<GpuInfo> usable) {
     lock.lock();
     try {
       return (int)
@@ -124,11 +136,6 @@ final class GpuAllocator {
     } finally {
       lock.unlock();
     }
-  }
-
-  /** How many GPUs of the host this allocator may use, held or not (0 when they cannot be read). */
-  public int usableCount() {
-    return usableNow().size();
   }
 
   private List<GpuInfo> usableNow() {

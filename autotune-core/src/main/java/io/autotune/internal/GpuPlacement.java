@@ -75,7 +75,7 @@ public final class GpuPlacement implements AutoCloseable {
    * once with the reason.
    */
   public boolean fitsNow(int count) {
-    return count == 0 || count > allocator.usableCount() || count <= allocator.freeCount();
+    return allocator.fitsNow(count);
   }
 
   @Override

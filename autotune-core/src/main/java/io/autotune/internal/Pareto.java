@@ -14,8 +14,7 @@ public final class Pareto {
    * The items whose losses no other item's dominate, in their given order. Sorted by their losses
    * lexicographically, an item can only be dominated by one before it, and only checking the front
    * found so far is enough (whatever dominates an item off the front is itself dominated by one on
-   * it): O(n log n + n · front) instead of comparing every pair, which at 10,000 experiments was
-   * most of a dashboard request's time. Losses must not be NaN.
+   * it): O(n log n + n · front) instead of comparing every pair. Losses must not be NaN.
    */
   public static <T> List<T> front(List<T> items, Function<? super T, List<Double>> losses) {
     List<List<Double>> all = items.stream().<List<Double>>map(losses).toList();

@@ -12,8 +12,10 @@ import io.autotune.spi.StrategyContext;
 import io.autotune.spi.Trial;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,18 +64,11 @@ final class Proposals {
    * when all are done.
    */
   private static Optional<Configuration> confirmationRun(TaskSpec spec, List<Experiment> log) {
-    boolean searchRunning =
-        counted(log)
-            .filter(e -> !e.status().isFinal())
-            .anyMatch(
-                e ->
-                    counted(log)
-                        .noneMatch(
-                            o ->
-                                o.number() < e.number()
-                                    && o.configuration().equals(e.configuration())));
-    if (searchRunning) {
-      return Optional.empty();
+    Set<Configuration> tried = new HashSet<>();
+    for (Experiment e : counted(log).sorted(Comparator.comparingInt(Experiment::number)).toList()) {
+      if (tried.add(e.configuration()) && !e.status().isFinal()) {
+        return Optional.empty(); // a search experiment still runs
+      }
     }
     int runs = 1 + spec.confirmation().orElseThrow().repeats();
     return spec.confirmed(log).stream()

@@ -86,11 +86,10 @@ public record Confirmed(
         Comparator.<Experiment>comparingDouble(e -> direction.toLoss(e.score().getAsDouble()))
             .thenComparingInt(Experiment::number);
     return runs.values().stream()
-        .map(list -> list.get(0))
-        .filter(first -> feasible(spec, first))
-        .sorted(byFirstRun)
+        .filter(list -> feasible(spec, list.get(0)))
+        .sorted(Comparator.comparing((List<Experiment> list) -> list.get(0), byFirstRun))
         .limit(confirmation.top())
-        .map(first -> confirmed(spec, runs.get(first.configuration())))
+        .map(list -> confirmed(spec, list))
         .sorted(
             Comparator.comparing((Confirmed c) -> !c.feasibleInEveryRun())
                 .thenComparingDouble(c -> direction.toLoss(c.mean()))

@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
               .parallelism(parallel)
               .leaseTtl(Duration.ofSeconds(leaseTtl))
               .gpuMonitor(gpus)
-              .hostGpuLocks(Path.of(System.getProperty("java.io.tmpdir"), "autotune-gpu-locks"))
+              .hostGpuLocks(WorkerCommand.GPU_LOCKS)
               .listener(new ProgressPrinter(out))
               .build();
       CountDownLatch done = new CountDownLatch(1);
@@ -171,10 +171,7 @@ final class RunCommand implements Callable<Integer> {
                         + metric
                         + " "
                         + ProgressPrinter.format(c.mean())
-                        + c.halfWidth95().stream()
-                            .mapToObj(h -> " ± " + ProgressPrinter.format(h))
-                            .findFirst()
-                            .orElse("")
+                        + (c.halfWidth95().isPresent() ? " ± " + halfWidth(c) : "")
                         + " over "
                         + c.values().size()
                         + " runs")
@@ -188,10 +185,16 @@ final class RunCommand implements Callable<Integer> {
           Integer.toString(c.experiments().size()),
           c.feasibleRuns() + "/" + c.experiments().size(),
           ProgressPrinter.format(c.mean()),
-          c.halfWidth95().isPresent() ? ProgressPrinter.format(c.halfWidth95().getAsDouble()) : "-",
+          halfWidth(c),
           c.configuration().values().toString());
     }
     out.print(table);
+  }
+
+  private static String halfWidth(Confirmed c) {
+    return c.halfWidth95().isPresent()
+        ? ProgressPrinter.format(c.halfWidth95().getAsDouble())
+        : "-";
   }
 
   private static void printBest(TaskSpec spec, Experiment best, PrintWriter out) {

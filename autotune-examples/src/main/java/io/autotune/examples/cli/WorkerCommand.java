@@ -54,7 +54,10 @@ final class WorkerCommand implements Callable<Integer> {
       description =
           "where this host's workers lock GPUs so that no two share one (default:"
               + " $TMPDIR/autotune-gpu-locks)")
-  Path gpuLocks = Path.of(System.getProperty("java.io.tmpdir"), "autotune-gpu-locks");
+  Path gpuLocks = GPU_LOCKS;
+
+  /** Where {@code worker} and {@code run} lock GPUs by default, so that they never share one. */
+  static final Path GPU_LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "autotune-gpu-locks");
 
   @Option(
       names = "--lease-ttl",
